@@ -1,0 +1,1 @@
+"""Arabic text tools: normalise, split sentences, tokenise, numbers, morphology adapters. No Django here."""

@@ -1,0 +1,1 @@
+"""Article text -> facts -> ranked questions and vocabulary cards. No Django here."""
