@@ -1,0 +1,117 @@
+# quizsite: the few commands people type. `make run` serves the site; `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+# Runtime packages from Debian: espeak-ng speaks the flashcards (optional: without it the button hides).
+APT_RUNTIME := espeak-ng
+# Test-only packages from Debian: the browser the browser tests drive.
+APT_TEST := chromium
+
+.PHONY: help run serve worker test test-sqlite test-postgres lint typecheck check-python venv deps deps-dev \
+        setup setup-dev system-runtime system-test messages bench bench-generator backup restore clean
+
+help:
+	@echo "make run        set everything up and serve the site on http://$(HOST):$(PORT)"
+	@echo "make test       set everything up and run the whole suite on SQLite and PostgreSQL"
+	@echo "make serve      serve with gunicorn, as in production (DEBUG off)"
+	@echo "make lint       ruff and mypy"
+
+# Python ------------------------------------------------------------------------------------------------------
+
+# The first interpreter that is Python 3.12 or newer: pyenv's (selected by .python-version), then the usual names.
+PYTHON_FOUND := $(shell for p in python3 python3.14 python3.13 python3.12 python; do \
+	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	  && { command -v $$p; break; }; done)
+
+check-python:
+	@if [ -z "$(PYTHON_FOUND)" ]; then \
+	  found=$$(command -v python3 || command -v python || echo none); \
+	  version=$$($$found --version 2>&1 || true); \
+	  echo "quizsite needs Python 3.12 or newer; found $${version:-no Python} at $$found." >&2; exit 1; fi
+
+$(VENV)/bin/python: | check-python
+	$(PYTHON_FOUND) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Reinstall only when a requirements file changed.
+$(VENV)/.deps: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.deps-dev: requirements.txt requirements-dev.txt $(VENV)/.deps
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/bin/python
+deps: $(VENV)/.deps
+deps-dev: $(VENV)/.deps-dev
+
+# Debian packages (installed when missing; needs root) --------------------------------------------------------
+
+system-runtime:
+	@./.ci/apt-ensure optional $(APT_RUNTIME)
+
+system-test:
+	@./.ci/apt-ensure required $(APT_TEST)
+
+# The site ------------------------------------------------------------------------------------------------------
+
+setup: deps system-runtime
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py collectstatic --no-input -v 0
+	$(PY) manage.py import_article seeds/
+
+setup-dev: deps-dev setup
+
+run: setup
+	@echo
+	@echo "  quizsite is at http://$(HOST):$(PORT)/"
+	@echo "  Make a teacher account:  $(PY) manage.py create_teacher USERNAME"
+	@echo "  (Ctrl-C stops the server and the background worker.)"
+	@echo
+	@trap 'kill 0' EXIT INT TERM; \
+	  DJANGO_DEBUG=1 $(PY) manage.py db_worker & \
+	  DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: setup
+	@echo "quizsite (gunicorn) at http://$(HOST):$(PORT)/ ; set DJANGO_HTTPS=0 when serving plain HTTP"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py db_worker & \
+	  $(VENV)/bin/gunicorn quizsite.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-2} --access-logfile -
+
+worker: deps
+	$(PY) manage.py db_worker
+
+# Tests -----------------------------------------------------------------------------------------------------------
+
+test: setup-dev system-test
+	@$(MAKE) --no-print-directory test-sqlite
+	@$(MAKE) --no-print-directory test-postgres
+
+test-sqlite:
+	@echo "== the suite on SQLite"
+	DATABASE_URL= $(PY) -m pytest -n 2 --dist loadgroup
+
+test-postgres:
+	@if ! $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo; echo "!!!!!! PostgreSQL is not reachable at $(PG_TEST_URL): the PostgreSQL half of the suite did NOT run. !!!!!!"; echo; \
+	  if [ "$${CI:-}" = "true" ]; then exit 1; fi; exit 0; fi
+	@echo "== the suite on PostgreSQL"
+	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -n 2 --dist loadgroup
+
+lint: deps-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy quiz quizsite
+
+messages: deps
+	cd quiz && ../$(PY) ../manage.py makemessages -l ar -l en --no-obsolete && ../$(PY) ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,38 @@
+"""python manage.py import_article PATH... : import Arabic news articles from text files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from quiz.parsing import ArticleError, parse_article_bytes
+from quiz.services import article_import
+
+
+class Command(BaseCommand):
+    help = "Import Arabic news articles (UN News text layout). Importing the same file again updates it in place."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("paths", nargs="+", type=Path, help="Text files, or folders of .txt files")
+
+    def handle(self, *args: Any, paths: list[Path], **options: Any) -> None:
+        files = []
+        for path in paths:
+            files += sorted(path.glob("*.txt")) if path.is_dir() else [path]
+        # Read and check every file before storing any, so that one bad file leaves the database as it was.
+        parsed = []
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise CommandError(f"{path}: cannot be read ({error.strerror})") from None
+            try:
+                parsed.append((path, parse_article_bytes(data)))
+            except ArticleError as error:
+                raise CommandError(f"{path}: {error}") from None
+        for path, article in parsed:
+            stored, changed = article_import(parsed=article, source_name=path.name)
+            state = "imported" if changed else "unchanged"
+            self.stdout.write(f"{path}: {state}: {stored.title} ({stored.word_count} words) /articles/{stored.slug}/")

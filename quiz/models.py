@@ -1,0 +1,407 @@
+"""Articles and their sentences, the question bank, quiz attempts, vocabulary cards and their schedules."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# Articles --------------------------------------------------------------------------------------------------------
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def with_counts(self) -> ArticleQuerySet:
+        """Each article with how many questions a quiz can draw on and how many vocabulary cards it has."""
+        return self.annotate(
+            question_count=models.Count(
+                "questions", filter=~Q(questions__status=Question.Status.REJECTED), distinct=True
+            ),
+            card_count=models.Count("vocab_items", distinct=True),
+        )
+
+
+class Article(models.Model):
+    class Generation(models.TextChoices):
+        NOT_STARTED = "", _("not started")
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    title = models.CharField(_("title"), max_length=500)
+    lead = models.TextField(_("lead"), blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    masthead = models.CharField(_("masthead"), max_length=200, blank=True)
+    text = models.TextField(
+        _("text"), help_text=_("The lead, headings, paragraphs and captions that questions are made from.")
+    )
+    content_hash = models.CharField(max_length=64, editable=False)
+    source_name = models.CharField(
+        _("imported from"),
+        max_length=255,
+        blank=True,
+        help_text=_("The file this article was imported from."),
+    )
+    word_count = models.PositiveIntegerField(_("words"), default=0)
+    questions_per_quiz = models.PositiveSmallIntegerField(
+        _("questions per quiz"), default=10, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    generation_status = models.CharField(
+        _("generation"), max_length=10, choices=Generation, default=Generation.NOT_STARTED, blank=True
+    )
+    generation_error = models.TextField(_("generation error"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_name"], condition=~Q(source_name=""), name="article_unique_source_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def summary(self) -> str:
+        """The lead, or the article's first sentence when it has none."""
+        if self.lead:
+            return self.lead
+        first = self.text.split("\n", 1)[0]
+        return first
+
+
+class Block(models.Model):
+    """A heading, paragraph, caption, pull quote or related-story line of an article, in reading order."""
+
+    class Kind(models.TextChoices):
+        HEADING = "heading", _("heading")
+        PARAGRAPH = "paragraph", _("paragraph")
+        CAPTION = "caption", _("caption")
+        QUOTE = "quote", _("pull quote")
+        RELATED = "related", _("related story")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind)
+    text = models.TextField()
+    credit = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [models.UniqueConstraint(fields=["article", "position"], name="block_unique_position")]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Sentence(models.Model):
+    """A sentence of ``Article.text``; ``position`` is its index there and ``start`` its offset."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
+    block = models.ForeignKey(Block, on_delete=models.CASCADE, related_name="sentences", null=True, blank=True)
+    position = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [models.UniqueConstraint(fields=["article", "position"], name="sentence_unique_position")]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"s{self.position}"
+
+
+# The question bank -----------------------------------------------------------------------------------------------
+
+
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def playable(self) -> QuestionQuerySet:
+        return self.exclude(status=Question.Status.REJECTED)
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        WHO = "who", _("who")
+        WHEN = "when", _("when")
+        WHERE = "where", _("where")
+        HOW_MANY = "how_many", _("how many")
+        WHAT = "what", _("what")
+        TRUE_FALSE = "true_false", _("true or false")
+        CLOZE = "cloze", _("fill the gap")
+        MATCHING = "matching", _("matching")
+
+    class Mode(models.TextChoices):
+        CHOICE = "choice", _("multiple choice")
+        TYPED = "typed", _("typed answer")
+        TRUE_FALSE = "true_false", _("true or false")
+        MATCHING = "matching", _("matching")
+
+    class Status(models.TextChoices):
+        GENERATED = "generated", _("generated")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        TEACHER = "teacher", _("written by a teacher")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    mode = models.CharField(_("answer by"), max_length=12, choices=Mode, default=Mode.CHOICE)
+    prompt = models.TextField(_("question"))
+    answer = models.CharField(_("answer"), max_length=500)
+    accepted = models.JSONField(
+        _("also accepted"), default=list, blank=True, help_text=_("Other answers that count as right.")
+    )
+    tolerance = models.PositiveIntegerField(
+        _("tolerance"),
+        default=0,
+        help_text=_("For a number: how far from it an answer may be and still count."),
+    )
+    pairs = models.JSONField(_("pairs"), default=list, blank=True, help_text=_("For matching: [left, right] pairs."))
+    evidence = models.ForeignKey(
+        Sentence,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("evidence sentence"),
+    )
+    answer_start = models.PositiveIntegerField(null=True, blank=True)
+    answer_end = models.PositiveIntegerField(null=True, blank=True)
+    fact_key = models.CharField(
+        _("fact"), max_length=200, blank=True, help_text=_("Questions on the same fact share this key.")
+    )
+    answer_type = models.CharField(_("answer type"), max_length=20, blank=True)
+    score = models.FloatField(_("rank score"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.GENERATED)
+    edited = models.BooleanField(
+        _("edited by a teacher"),
+        default=False,
+        help_text=_("Regeneration never replaces an edited question."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "-score", "id"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.prompt[:100]
+
+    @property
+    def is_protected(self) -> bool:
+        """A teacher has written, approved, rejected or edited it: regeneration keeps it as it is."""
+        return self.status != self.Status.GENERATED or self.edited
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("text"), max_length=500)
+    is_correct = models.BooleanField(_("correct"), default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["question", "position", "id"]
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+# Learners --------------------------------------------------------------------------------------------------------
+
+
+class LearnerProfile(models.Model):
+    """What the site keeps about a learner beyond the account: the name others see, XP, streak, settings."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    display_name = models.CharField(_("display name"), max_length=40)
+    xp = models.PositiveIntegerField(_("XP"), default=0)
+    streak_days = models.PositiveIntegerField(_("daily streak"), default=0)
+    last_active_on = models.DateField(null=True, blank=True)
+    new_cards_per_day = models.PositiveSmallIntegerField(
+        _("new cards a day"), default=20, validators=[MinValueValidator(0), MaxValueValidator(200)]
+    )
+    desired_retention = models.FloatField(
+        _("desired retention"), default=0.9, validators=[MinValueValidator(0.7), MaxValueValidator(0.99)]
+    )
+
+    class Meta:
+        verbose_name = _("learner profile")
+        verbose_name_plural = _("learner profiles")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class LearnerOwned(models.Model):
+    """Belongs to a signed-in learner or, until they sign up or log in, to a guest's session."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True)
+    guest_id = models.UUIDField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+# Quiz attempts ---------------------------------------------------------------------------------------------------
+
+
+class Attempt(LearnerOwned):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attempts")
+    questions = models.ManyToManyField(Question, through="AttemptQuestion", related_name="+")
+    timed = models.BooleanField(_("timed"), default=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    score = models.PositiveIntegerField(_("score"), default=0)
+    correct_count = models.PositiveSmallIntegerField(default=0)
+    answered_count = models.PositiveSmallIntegerField(default=0)
+    streak = models.PositiveSmallIntegerField(default=0)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        indexes = [models.Index(fields=["user", "article"])]
+
+    def __str__(self) -> str:
+        return f"{self.article} ({self.started_at:%Y-%m-%d %H:%M})"
+
+
+class AttemptQuestion(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="slots")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="slots")
+    position = models.PositiveSmallIntegerField()
+    shown_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="slot_unique_position"),
+            models.UniqueConstraint(fields=["attempt", "question"], name="slot_unique_question"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id}#{self.position}"
+
+
+class Response(models.Model):
+    """A learner's one answer to one question of an attempt."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="responses")
+    given = models.CharField(max_length=500, blank=True)
+    choice = models.ForeignKey(Choice, on_delete=models.SET_NULL, null=True, blank=True)
+    is_correct = models.BooleanField()
+    points = models.PositiveIntegerField(default=0)
+    elapsed_ms = models.PositiveIntegerField(null=True, blank=True)
+    answered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["attempt", "answered_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="response_unique_per_question")]
+
+    def __str__(self) -> str:
+        return self.given
+
+
+# Vocabulary ------------------------------------------------------------------------------------------------------
+
+
+class VocabItem(models.Model):
+    """A flashcard made from an article: one per lemma."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="vocab_items")
+    word = models.CharField(_("word"), max_length=100, help_text=_("As it appears in the article."))
+    lemma = models.CharField(_("lemma"), max_length=100)
+    lemma_vowelled = models.CharField(_("lemma with diacritics"), max_length=150, blank=True)
+    vowelled_by_machine = models.BooleanField(default=True)
+    root = models.CharField(_("root"), max_length=20, blank=True)
+    pos = models.CharField(_("part of speech"), max_length=20, blank=True)
+    gloss = models.CharField(_("English gloss"), max_length=300, blank=True)
+    gloss_trusted = models.BooleanField(_("gloss checked"), default=False)
+    sentence = models.ForeignKey(Sentence, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    word_start = models.PositiveIntegerField(null=True, blank=True)
+    word_end = models.PositiveIntegerField(null=True, blank=True)
+    frequency = models.PositiveIntegerField(default=1)
+    rank = models.PositiveIntegerField(default=0)
+    edited = models.BooleanField(_("edited by a teacher"), default=False)
+
+    class Meta:
+        ordering = ["article", "rank", "id"]
+        verbose_name = _("flashcard")
+        verbose_name_plural = _("flashcards")
+        constraints = [models.UniqueConstraint(fields=["article", "lemma"], name="vocab_unique_lemma")]
+
+    def __str__(self) -> str:
+        return self.lemma
+
+
+class CardState(LearnerOwned):
+    """One learner's schedule for one card: the fsrs Card fields in real columns."""
+
+    item = models.ForeignKey(VocabItem, on_delete=models.CASCADE, related_name="states")
+    state = models.PositiveSmallIntegerField(default=1)  # fsrs.State: Learning=1, Review=2, Relearning=3
+    step = models.PositiveSmallIntegerField(null=True, blank=True, default=0)
+    stability = models.FloatField(null=True, blank=True)
+    difficulty = models.FloatField(null=True, blank=True)
+    due = models.DateTimeField(db_index=True)
+    last_review = models.DateTimeField(null=True, blank=True)
+    lapses = models.PositiveIntegerField(default=0)
+    reps = models.PositiveIntegerField(default=0)
+    is_leech = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("card schedule")
+        verbose_name_plural = _("card schedules")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "item"], condition=Q(user__isnull=False), name="card_unique_user"),
+            models.UniqueConstraint(
+                fields=["guest_id", "item"], condition=Q(guest_id__isnull=False), name="card_unique_guest"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} ({self.due:%Y-%m-%d})"
+
+
+class Review(models.Model):
+    card = models.ForeignKey(CardState, on_delete=models.CASCADE, related_name="reviews")
+    rating = models.PositiveSmallIntegerField()  # fsrs.Rating: Again=1, Hard=2, Good=3, Easy=4
+    reviewed_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["card", "reviewed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.card_id}: {self.rating}"

@@ -1,0 +1,95 @@
+"""Shared fixtures and small make_* helpers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.tasks import task_backends
+from django.test import override_settings
+from django.utils.connection import Local
+
+from quiz.models import Article, LearnerProfile
+from quiz.parsing import parse_article, parse_article_bytes
+from quiz.services import article_import
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_16bd2a2ab7525642.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def immediate_tasks() -> Iterator[None]:
+    """Background tasks run at once in tests; the real queue (django-tasks-db) has its own tests."""
+    immediate = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(TASKS=immediate):
+        _reset_task_backends()
+        yield
+    _reset_task_backends()
+
+
+def _reset_task_backends() -> None:
+    task_backends.__dict__.pop("settings", None)
+    task_backends._settings = None
+    task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collected_static(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Static files collected as in production (hashed names, compressed), into this session's own folder."""
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", "--no-input", verbosity=0)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def test_settings() -> Iterator[None]:
+    """Fast password hashing, and plain HTTP: the test client and the live server speak no TLS.
+    The HTTPS settings themselves are checked by tests/test_settings.py in production-like processes."""
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        SECURE_SSL_REDIRECT=False,
+        SECURE_HSTS_SECONDS=0,
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+    ):
+        yield
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    """The environment for a child process: this one's, without what only the test process needs."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**env, **extra}
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    return SEED.read_bytes()
+
+
+def make_article(text: str | None = None, *, source_name: str = "seed.txt") -> Article:
+    """An article stored as the importer stores it: the seed by default."""
+    parsed = parse_article(text) if text is not None else parse_article_bytes(SEED.read_bytes())
+    article, _changed = article_import(parsed=parsed, source_name=source_name)
+    return article
+
+
+def make_user(
+    username: str = "layla",
+    *,
+    password: str = "correct horse battery",
+    display_name: str = "ليلى",
+    **extra: object,
+) -> User:
+    user = User.objects.create_user(username=username, password=password, **extra)  # type: ignore[arg-type]
+    LearnerProfile.objects.create(user=user, display_name=display_name)
+    return user
+
+
+@pytest.fixture
+def seed_article(db: None) -> Article:
+    return make_article()
