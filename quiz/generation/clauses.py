@@ -270,6 +270,9 @@ def build(
         return Built(_finish([phrase, *main]), True)
     if left and sentence.norms[left[0]] in g.prepositions and len(left) >= 2:
         return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
+    if left and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 10:
+        # A nominal sentence ("المغرب عضو في الأمم المتحدة منذ 1956"): the question phrase goes first.
+        return Built(_finish([phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]), True)
     words = [*_render(sentence, left, first_text), phrase, *_words(sentence, tail_)]
     return Built(_finish(words), False)
 

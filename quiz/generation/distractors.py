@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from quiz.arabic.lexicon import date_words, gazetteer, load_data
 from quiz.arabic.normalize import match_key, normalize
-from quiz.arabic.numbers import to_words
+from quiz.arabic.numbers import find_numbers, to_words
 from quiz.generation.types import Fact
 
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
@@ -57,8 +57,16 @@ def with_number(text: str, old: int, new: int) -> str:
         if not match.group().isascii():
             digits = digits.translate(_ARABIC_INDIC)
         return text[: match.start()] + digits + text[match.end() :]
-    del old
-    return to_words(new) + " " + " ".join(text.split()[-1:]) if text.split() else to_words(new)
+    words = text.split()
+    found = find_numbers(words)
+    if not found:
+        return str(new)
+    span = found[0]
+    feminine = span.end < len(words) and normalize(words[span.end]).endswith("ه")
+    written = to_words(new, feminine=feminine) if new < 10**12 else str(new)
+    if old != span.value:
+        written = str(new)
+    return " ".join([*words[: span.start], written, *words[span.end :]])
 
 
 def _distinct(answer: str, options: Iterable[str], k: int = 3) -> list[str]:

@@ -14,6 +14,8 @@ import json
 import sys
 import time
 
+from quiz.arabic.normalize import match_key
+from quiz.arabic.normalize import match_key
 from quiz.generation import generate
 
 
@@ -27,11 +29,16 @@ def run(paragraphs_path: str, out_path: str, *, seed: int = 0) -> tuple[int, flo
                 continue
             paragraph = json.loads(line)
             generated = generate(paragraph.get("context", ""), seed=seed)
-            qa = [
-                {"question": q.prompt, "answer": q.answer}
-                for q in generated.questions
-                if q.mode != "true_false"
-            ]
+            qa = []
+            seen: set[str] = set()
+            for question in generated.questions:
+                # The scorer reads answers: a true/false verdict or a matching key is no answer span, and a
+                # second question with the same answer adds nothing.
+                key = match_key(question.answer)
+                if question.mode in {"true_false", "matching"} or key in seen:
+                    continue
+                seen.add(key)
+                qa.append({"question": question.prompt, "answer": question.answer})
             out.write(json.dumps({"para_id": paragraph["para_id"], "qa": qa}, ensure_ascii=False) + "\n")
             count += 1
     return count, time.perf_counter() - started

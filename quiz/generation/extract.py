@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from quiz.arabic import morphology
 from quiz.arabic.lexicon import Place, date_words, gazetteer, people_words
 from quiz.arabic.normalize import normalize
 from quiz.arabic.numbers import find_numbers, parse_digits
@@ -378,6 +379,8 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             continue
         if not nxt or punct_after or nxt in g.count_stop_nouns or not is_arabic(nxt):
             continue
+        if nxt_bare in g.prepositions or nxt in g.prepositions or nxt_bare in {q[0] for q in g.qualifiers}:
+            continue
         if _month_at(sentence, j) is not None or is_verb(texts[j]) or parse_digits(texts[j]) is not None:
             continue
         if found.words and value <= 2:
@@ -591,6 +594,13 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             name_start = k + 1
             width = _name_run(sentence, name_start)
             role_end = k + 1
+        if (
+            width == 1
+            and not honorific
+            and not morphology.is_only_proper_noun(sentence.tokens[name_start].text)
+        ):
+            if morphology.is_known(sentence.tokens[name_start].text):
+                width = 0  # "مدير عام قناة": one common word after a role is no name
         if width == 0 or (comma and not role_width):
             k = max(k + 1, role_end if width else k + 1)
             continue

@@ -77,6 +77,8 @@ def is_verb(word: str) -> bool:
     if not readings:
         # Unknown to the lexicon: a future verb "سيعقد", "ستعقد".
         return len(norm) >= 4 and norm[0] == "س" and norm[1] in "يتن"
+    if any(r.pos == "NOUN_PROP" and not r.prefix for r in readings):
+        return False  # أحمد, يزيد: a name before a verb reading
     verbs = sum(1 for r in readings if r.is_verb)
     nouns = sum(1 for r in readings if r.is_noun or r.pos == "NOUN_PROP")
     if norm.startswith(("ال", "وال", "بال", "فال", "لل")):

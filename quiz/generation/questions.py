@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quiz.arabic.lexicon import people_words
@@ -587,6 +588,51 @@ def _matching(ctx: Context) -> list[Question]:
     return questions
 
 
+def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """A date or place inside "X (birth date، birthplace - death date)": when/where was X born, when did X die."""
+    sentence = ctx.sentence(fact)
+    description = next(
+        (f for f in ctx.facts if f.type == "description" and f.sentence_index == sentence.index), None
+    )
+    if description is None or description.detail != "person":
+        return []
+    open_at = sentence.text.find("(")
+    close_at = sentence.text.find(")", open_at + 1)
+    if not (0 <= open_at < fact.start and fact.end <= close_at < description.start):
+        return []
+    after_dash = bool(re.search(r"\s[-–]\s", sentence.text[open_at : fact.start]))
+    subject = description.subject
+    ev = evidence(sentence, fact.start, fact.end)
+    base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence) + 0.05
+    if fact.type in {"date", "year"}:
+        verb = "توفي" if after_dash else "ولد"  # died / was born
+        accepted = (str(fact.number),) if fact.number else ()
+        return _make(
+            ctx,
+            fact,
+            kind="when",
+            prompt=f"متى {verb} {subject}؟",
+            answer=fact.text,
+            accepted=accepted,
+            ev=ev,
+            score=base,
+            answer_type="date",
+        )
+    if fact.type == "place" and not after_dash:
+        return _make(
+            ctx,
+            fact,
+            kind="where",
+            prompt=f"أين ولد {subject}؟",
+            answer=fact.answer,
+            accepted=_place_forms(fact),
+            ev=ev,
+            score=base,
+            answer_type="place",
+        )
+    return []
+
+
 def all_questions(ctx: Context) -> list[Question]:
     """Every question the facts allow (over-generation: ranking picks)."""
     questions: list[Question] = []
@@ -598,7 +644,8 @@ def all_questions(ctx: Context) -> list[Question]:
         elif fact.type == "description":
             questions += _description_questions(ctx, fact)
         else:
-            questions += _wh_questions(ctx, fact)
+            bio = _bio_questions(ctx, fact) if fact.type in {"date", "year", "place"} else []
+            questions += bio or _wh_questions(ctx, fact)
         questions += _cloze(ctx, fact)
         questions += _true_false(ctx, fact)
     questions += _matching(ctx)
