@@ -1,0 +1,348 @@
+"""Turning a sentence into a question: find the clause around the answer and move the question word to the front.
+
+The technique: take the comma-delimited segment that holds the answer; if it has no verb, borrow the nearest
+segment that has one (skipping asides such as "، وهو الأول من نوعه،"); drop a reporting frame ("وأكد X أن")
+and sentence openers (و، وقد، كما); fold the preposition before the answer into the question word (في + date
+-> متى); put the verb first (SV -> VS); keep a short tail of the clause after the answer, cut before other
+numbers and coordinated items. When no verb is found the question is asked in place ("... في أي يوم؟").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quiz.arabic.normalize import normalize
+from quiz.arabic.numbers import find_numbers
+from quiz.arabic.tokens import split_prefix
+from quiz.generation.extract import Sentence
+from quiz.generation.grammar import grammar, is_verb
+
+_BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
+_MAX_TAIL = 8
+_MAX_CONTEXT = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A question text and whether it was built by fronting (natural) or asked in place (a fallback)."""
+
+    text: str
+    fronted: bool
+
+
+def segments(sentence: Sentence) -> list[tuple[int, int]]:
+    """Token ranges between commas, colons, brackets and quotes."""
+    result = []
+    lo = 0
+    for i in range(len(sentence.tokens)):
+        if i + 1 == len(sentence.tokens) or _BOUNDARY.search(sentence.gap(i)):
+            result.append((lo, i + 1))
+            lo = i + 1
+    return result
+
+
+def _segment_of(segs: list[tuple[int, int]], token: int) -> int:
+    for index, (lo, hi) in enumerate(segs):
+        if lo <= token < hi:
+            return index
+    return len(segs) - 1
+
+
+def _words(sentence: Sentence, indices: list[int]) -> list[str]:
+    return [sentence.tokens[i].text for i in indices]
+
+
+def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], str]:
+    """Drop openers (و، وقد، كما ...) from the front; return the indices and the first word's new text."""
+    g = grammar()
+    first_text = ""
+    while indices and sentence.norms[indices[0]] in g.openers:
+        indices = indices[1:]
+    if indices:
+        word = sentence.tokens[indices[0]].text
+        norm = sentence.norms[indices[0]]
+        if norm[:1] in "وف" and len(norm) > 3:
+            rest = word[1:]
+            if is_verb(rest) or normalize(rest) in g.prepositions or normalize(rest) in g.relative_pronouns:
+                first_text = rest
+    return indices, first_text
+
+
+def _render(sentence: Sentence, indices: list[int], first_text: str = "") -> list[str]:
+    words = _words(sentence, indices)
+    if words and first_text:
+        words[0] = first_text
+    return words
+
+
+def _after_frame(sentence: Sentence, lo: int, answer: int) -> int:
+    """If a reporting frame ("وأكد X أن") precedes the answer in its sentence, the index after أن/إن."""
+    g = grammar()
+    for i in range(lo, min(answer, lo + 10)):
+        if sentence.norms[i] in {"ان", "بان"} and any(
+            normalize(split_prefix(sentence.tokens[j].text).rest) in g.reporting_verbs
+            or sentence.norms[j] in g.reporting_verbs
+            for j in range(lo, i)
+        ):
+            return i + 1
+    return lo
+
+
+def _is_number(sentence: Sentence, i: int) -> bool:
+    found = find_numbers([sentence.tokens[i].text])
+    return bool(found) and (not found[0].words or found[0].value > 2)
+
+
+def tail(
+    sentence: Sentence,
+    start: int,
+    stop: int,
+    facts_tokens: set[int],
+    *,
+    longest: int = _MAX_TAIL,
+    clause: bool = False,
+) -> list[int]:
+    """Tokens from ``start`` to ``stop`` kept after the answer: cut before numbers, other facts, a coordinated
+    item ("وأماكن أخرى"), a relative clause. ``clause``: the tail is a whole complement clause ("أن ..."), so
+    relative clauses stay and only a new coordinated clause ends it."""
+    g = grammar()
+    kept: list[int] = []
+    for i in range(start, stop):
+        norm = sentence.norms[i]
+        if i in facts_tokens or _is_number(sentence, i):
+            break
+        if norm[:1] == "و" and len(norm) > 2:
+            rest = norm[1:]
+            verb = is_verb(sentence.tokens[i].text[1:])
+            if clause and rest in g.relative_pronouns:
+                pass
+            elif not verb or len(kept) >= 2:
+                break
+        if norm in g.relative_pronouns and len(kept) >= 3 and not clause:
+            break
+        kept.append(i)
+        if len(kept) >= longest:
+            break
+    while kept and (sentence.norms[kept[-1]] in g.prepositions or sentence.norms[kept[-1]] in g.openers):
+        kept.pop()
+    return kept
+
+
+def _is_aside(sentence: Sentence, lo: int) -> bool:
+    g = grammar()
+    return sentence.norms[lo] in g.parenthetical_openers or sentence.norms[lo] in g.relative_pronouns
+
+
+def _has_verb(sentence: Sentence, indices: list[int]) -> int:
+    """The position in ``indices`` of the main verb (the first one not inside a relative clause), or -1."""
+    relatives = grammar().relative_pronouns
+    in_relative = False
+    skip_next = False
+    first_any = -1
+    for pos, i in enumerate(indices):
+        if sentence.norms[i].lstrip("و") in relatives:
+            in_relative = True
+            continue
+        if is_verb(sentence.tokens[i].text):
+            if first_any < 0:
+                first_any = pos
+            if in_relative:
+                in_relative = False
+                skip_next = True  # "التي تم تبادلها": the relative clause's verb and the word after it
+                continue
+            if skip_next:
+                skip_next = False
+                continue
+            return pos
+        skip_next = False
+    return first_any
+
+
+def build(
+    sentence: Sentence,
+    first: int,
+    last: int,
+    qword: str,
+    *,
+    absorb: dict[str, str] | None = None,
+    drop_before: frozenset[str] = frozenset(),
+    facts_tokens: set[int] | None = None,
+    coordinated: bool = False,
+    masdar_ok: bool = False,
+    construct_in_place: bool = False,
+) -> Built:
+    """A question asking for tokens first..last-1 of ``sentence`` with ``qword`` (e.g. "متى", "كم دولة").
+
+    ``absorb`` maps a preposition right before the answer to the question phrase that replaces both (في ->
+    "متى"; من -> "من أين"); a preposition not in it is kept in front ("من كم دولة"). Words in
+    ``drop_before`` right before the answer are dropped (اليوم before a weekday). ``facts_tokens`` are the
+    tokens of other facts, never copied into the tail. ``coordinated``: the answer is a later item of a list
+    ("و47 منظمة"), so the list's preposition is used and the earlier items dropped.
+    """
+    g = grammar()
+    others = facts_tokens or set()
+    segs = segments(sentence)
+    seg_index = _segment_of(segs, first)
+    lo, hi = segs[seg_index]
+    lo = max(lo, _after_frame(sentence, lo, first)) if lo < first else lo
+    left = list(range(lo, first))
+    while left and sentence.norms[left[-1]] in drop_before:
+        left.pop()
+    phrase = qword
+    prep = ""
+    if coordinated:
+        for pos in range(len(left) - 1, -1, -1):
+            i = left[pos]
+            if (
+                sentence.norms[i] in g.prepositions
+                and i + 1 < first
+                and find_numbers([sentence.tokens[i + 1].text])
+            ):
+                prep = sentence.norms[i]
+                left = left[:pos]
+                break
+    elif left and sentence.norms[left[-1]] in g.prepositions:
+        prep = sentence.norms[left[-1]]
+        left = left[:-1]
+    if prep:
+        if absorb is not None and prep in absorb:
+            phrase = absorb[prep]
+        else:
+            raw = next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
+            phrase = f"{raw} {qword}"
+    tail_ = tail(sentence, last, hi, others)
+    if construct_in_place and not prep and left and not coordinated:
+        before = left[-1]
+        if not is_verb(sentence.tokens[before].text) and sentence.norms[before] not in g.openers:
+            # "أدت إلى مقتل [18 شخصا]": a count governed by a noun is asked in place, from the clause's verb.
+            verb_pos = _has_verb(sentence, left)
+            start = verb_pos
+            # Keep the verb's subject when it stands before it ("هجمات انتحارية أدت ..."), up to a preposition.
+            while (
+                start > 0 and verb_pos - start < 4 and sentence.norms[left[start - 1]] not in g.prepositions
+            ):
+                start -= 1
+            context = left[start:] if verb_pos >= 0 else left
+            context, first_text = _strip_opener(sentence, context)
+            words = [*_render(sentence, context, first_text), phrase, *_words(sentence, tail_)]
+            return Built(_finish(words), False)
+    # An aside ("وهو الأول من نوعه") or a bare relative clause is no clause to ask from: borrow.
+    relative = ""
+    if left and sentence.norms[left[0]].lstrip("و") in g.relative_pronouns:
+        antecedent = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
+        if antecedent:
+            relative = antecedent
+    verb_pos = _has_verb(sentence, left)
+    g_preps = g.prepositions
+    if verb_pos < 0 and not relative and len(left) >= 2 and sentence.norms[left[0]] in g_preps and masdar_ok:
+        # "منذ إنشاء الأمم المتحدة [قبل 75 عاما]" -> "قبل كم عاما كان إنشاء الأمم المتحدة؟"
+        return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
+    if verb_pos < 0 and not relative:
+        borrowed = _borrow_clause(sentence, segs, seg_index)
+        if borrowed is not None:
+            context, borrowed_first = borrowed
+            left = context + left
+            verb_pos = _has_verb(sentence, left)
+    left, first_text = _strip_opener(sentence, left)
+    if relative:
+        words = [phrase, relative, *_render(sentence, left, first_text), *_words(sentence, tail_)]
+        return Built(_finish(words), True)
+    verb_pos = _has_verb(sentence, left)
+    if verb_pos == 0:
+        words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
+        return Built(_finish(words), True)
+    if verb_pos > 0:
+        subject = left[:verb_pos]
+        predicate = left[verb_pos:]
+        if len(subject) <= 12 and not any(sentence.norms[i] in g.prepositions for i in subject[:1]):
+            words = [phrase, *_render(sentence, predicate), *_render(sentence, subject, first_text)]
+            words += _words(sentence, tail_)
+            return Built(_finish(words), True)
+        words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
+        return Built(_finish(words), True)
+    # No verb before the answer: a subject answer ("[أكثر من 1000 مشارك] شاركوا ...") asks with the tail.
+    if not left and tail_ and _has_verb(sentence, tail_) == 0:
+        return Built(_finish([phrase, *_words(sentence, tail_)]), True)
+    # A fronted adverbial ("وفي بيان ... اليوم الجمعة، قال X إن ..."): ask about the main clause after it.
+    main = _following_clause(sentence, segs, seg_index, others)
+    if main:
+        return Built(_finish([phrase, *main]), True)
+    if left and sentence.norms[left[0]] in g.prepositions and len(left) >= 2:
+        return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
+    if left and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 10:
+        # A nominal sentence ("المغرب عضو في الأمم المتحدة منذ 1956"): the question phrase goes first.
+        return Built(_finish([phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]), True)
+    words = [*_render(sentence, left, first_text), phrase, *_words(sentence, tail_)]
+    return Built(_finish(words), False)
+
+
+def _borrow_clause(
+    sentence: Sentence, segs: list[tuple[int, int]], seg_index: int
+) -> tuple[list[int], int] | None:
+    """The nearest earlier segment with a verb (skipping asides), as the context of a verbless answer segment."""
+    for back in range(seg_index - 1, max(-1, seg_index - 4), -1):
+        lo, hi = segs[back]
+        if _is_aside(sentence, lo):
+            continue
+        indices = list(range(max(lo, _after_frame(sentence, lo, hi)), hi))
+        if _has_verb(sentence, indices) >= 0 and len(indices) <= _MAX_CONTEXT:
+            return indices, lo
+        return None
+    return None
+
+
+def _following_clause(
+    sentence: Sentence, segs: list[tuple[int, int]], seg_index: int, others: set[int]
+) -> list[str]:
+    """The words of the next segment when it starts with a verb, with a short complement clause after it."""
+    if seg_index + 1 >= len(segs):
+        return []
+    lo, hi = segs[seg_index + 1]
+    indices = list(range(lo, hi))
+    indices, first_text = _strip_opener(sentence, indices)
+    if not indices or _has_verb(sentence, indices) != 0 or len(indices) > _MAX_CONTEXT:
+        return []
+    words = _render(sentence, indices, first_text)
+    # Skip an apposition (", فلاديمير فورونكوف،") and add the complement clause ("إن ...").
+    for nxt in range(seg_index + 2, min(len(segs), seg_index + 4)):
+        n_lo, n_hi = segs[nxt]
+        if sentence.norms[n_lo] in grammar().complementisers:
+            words += _words(sentence, tail(sentence, n_lo, n_hi, others, longest=12, clause=True))
+            break
+    return words
+
+
+def _antecedent(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int, pronoun: str) -> str:
+    """For a clause "والذين ..." the noun phrase the same relative pronoun followed earlier ("النساء والأطفال")."""
+    g = grammar()
+    for back in range(seg_index - 1, max(-1, seg_index - 3), -1):
+        lo, hi = segs[back]
+        for i in range(hi - 1, lo - 1, -1):
+            if sentence.norms[i] == pronoun:
+                start = i
+                while start > lo and i - start < 4:
+                    prev = sentence.norms[start - 1]
+                    if prev in g.prepositions or is_verb(sentence.tokens[start - 1].text):
+                        break
+                    start -= 1
+                if start < i:
+                    return " ".join(t.text for t in sentence.tokens[start:i])
+                return ""
+    return ""
+
+
+def _finish(words: list[str]) -> str:
+    text = " ".join(w for w in words if w).strip()
+    text = re.sub(r"\s+", " ", text)
+    return text.rstrip("،,.؛:") + "؟"
+
+
+def in_place(sentence: Sentence, first: int, last: int, replacement: str, *, lo: int = 0) -> str:
+    """The sentence (from token ``lo``) with tokens first..last-1 replaced by ``replacement``."""
+    start = sentence.tokens[lo].start
+    return (
+        sentence.text[start : sentence.tokens[first].start]
+        + replacement
+        + sentence.text[sentence.tokens[last - 1].end :]
+    ).strip()

@@ -1,0 +1,218 @@
+"""Wrong answers of the same type and form as the right one.
+
+Numbers get near values of the same size (134 -> 124, 143, 150), written like the answer (same qualifier,
+counted noun and digit script); places get places of the same category (a country for a country), first from
+the article, then from the gazetteer; people get other people of the article. Every distractor differs from
+the answer after normalisation; choices are shuffled by a random generator seeded from the seed and the fact.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+
+from quiz.arabic.lexicon import date_words, gazetteer, load_data
+from quiz.arabic.normalize import match_key, normalize
+from quiz.arabic.numbers import find_numbers, to_words
+from quiz.generation.types import Fact
+
+_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def rng_for(seed: int, key: str) -> random.Random:
+    """A generator that depends only on the seed and a string (never on hash randomisation)."""
+    return random.Random(f"{seed}:{key}")  # noqa: S311 - shuffling quiz choices, not security
+
+
+def near_numbers(n: int, rng: random.Random, *, year: bool = False) -> list[int]:
+    """Plausible wrong values for ``n``: same order of magnitude, never n, never absurd."""
+    candidates: set[int] = set()
+    if year:
+        candidates.update(n + d for d in (-3, -2, -1, 1, 2, 3, -10, 10))
+    elif n < 10:
+        candidates.update(x for x in (n - 2, n - 1, n + 1, n + 2, n + 3) if x > 0)
+    else:
+        magnitude = 10 ** (len(str(n)) - 1)
+        step = max(1, magnitude // 10 if n % magnitude else magnitude // 2)
+        if n % magnitude == 0:
+            step = magnitude // 2 if n > magnitude else max(1, magnitude // 5)
+        candidates.update(n + k * step for k in (-3, -2, -1, 1, 2, 3, 4))
+        digits = str(n)
+        if len(digits) >= 2 and digits[-1] != digits[-2] and digits[-1] != "0":
+            candidates.add(int(digits[:-2] + digits[-1] + digits[-2]))  # 134 -> 143
+        candidates.add(round(n * 1.1 / step) * step if step else n + 1)
+        candidates.add(max(1, round(n * 0.9 / step) * step) if step else n - 1)
+    good = sorted(c for c in candidates if c > 0 and c != n and 0.5 * n <= c <= 2 * n + 3)
+    rng.shuffle(good)
+    return good
+
+
+def with_number(text: str, old: int, new: int) -> str:
+    """``text`` with the number ``old`` replaced by ``new``, in the same script (digits) or as words."""
+    match = _DIGITS.search(text)
+    if match:
+        digits = str(new)
+        if not match.group().isascii():
+            digits = digits.translate(_ARABIC_INDIC)
+        return text[: match.start()] + digits + text[match.end() :]
+    words = text.split()
+    found = find_numbers(words)
+    if not found:
+        return str(new)
+    span = found[0]
+    feminine = span.end < len(words) and normalize(words[span.end]).endswith("ه")
+    written = to_words(new, feminine=feminine) if new < 10**12 else str(new)
+    if old != span.value:
+        written = str(new)
+    return " ".join([*words[: span.start], written, *words[span.end :]])
+
+
+def _distinct(answer: str, options: Iterable[str], k: int = 3) -> list[str]:
+    seen = {match_key(answer)}
+    chosen = []
+    for option in options:
+        key = match_key(option)
+        if key and key not in seen:
+            seen.add(key)
+            chosen.append(option)
+        if len(chosen) == k:
+            break
+    return chosen
+
+
+def numeric(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> list[str]:
+    """Distractors for a count, percentage, amount, duration or year, in the answer's own form."""
+    assert fact.number is not None
+    same_unit = sorted(
+        {
+            f.number
+            for f in facts
+            if f.type == fact.type and f.unit and normalize(f.unit) == normalize(fact.unit)
+        }
+        - {fact.number, None}
+    )
+    options: list[int] = [n for n in same_unit if n and 0.3 * fact.number <= n <= 3 * fact.number][:1]
+    options += near_numbers(fact.number, rng, year=fact.type == "year")
+    return _distinct(answer, (with_number(answer, fact.number, n) for n in options))
+
+
+def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
+    """Distractors for a full date: the same date with the day, month or year moved."""
+    words = date_words()
+    names_by_number: dict[int, str] = {}
+    for name, number in words.months.items():
+        names_by_number.setdefault(number, name)
+    options = []
+    tokens = answer.split()
+    for index, token in enumerate(tokens):
+        value = _DIGITS.fullmatch(token)
+        if value:
+            n = int(normalize(token))
+            for m in near_numbers(n, rng, year=n > 31)[:2]:
+                if n <= 31 and not 1 <= m <= 28:
+                    continue
+                options.append(" ".join(tokens[:index] + [with_number(token, n, m)] + tokens[index + 1 :]))
+    # Keep the month series of the answer (يناير or كانون الثاني or جانفي): shift the month within it.
+    raw = load_data("dates.json")["months"]
+    for series in range(3):
+        for number, forms in raw.items():
+            if series < len(forms) and forms[series] in answer:
+                for shift in (1, -1, 2):
+                    other = raw[str((int(number) - 1 + shift) % 12 + 1)]
+                    if series < len(other):
+                        options.append(answer.replace(forms[series], other[series]))
+    rng.shuffle(options)
+    return _distinct(answer, options)
+
+
+def weekdays(answer: str, rng: random.Random) -> list[str]:
+    days = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]  # Saturday..Friday
+    rng.shuffle(days)
+    return _distinct(answer, days)
+
+
+_RELATIVE = {
+    # "next/last/this" variants of a relative time expression, by its head word.
+    "العام": ["العام المقبل", "العام الماضي", "العام الحالي"],
+    "السنة": ["السنة المقبلة", "السنة الماضية", "السنة الحالية"],
+    "الشهر": ["الشهر المقبل", "الشهر الماضي", "الشهر الجاري"],
+    "الأسبوع": ["الأسبوع المقبل", "الأسبوع الماضي", "الأسبوع الجاري"],
+    "العقد": ["العقد المقبل", "العقد الماضي", "العقد الحالي"],
+}
+_DAY_WORDS = ["اليوم", "أمس", "غدا"]  # today, yesterday, tomorrow
+
+
+def relative_times(answer: str, rng: random.Random) -> list[str]:
+    head = answer.split()[0] if answer.split() else ""
+    options = list(_RELATIVE.get(head, _DAY_WORDS))
+    options += ["قبل عامين", "بعد عامين"] if head in {"العام", "السنة"} else []  # two years ago / later
+    rng.shuffle(options)
+    return _distinct(answer, options)
+
+
+def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> list[str]:
+    """Places of the same category (country, capital, city, region, org), article first, as many as the answer
+    names ("سوريا والعراق" -> two countries)."""
+    parts = len(fact.key.split(":", 1)[1].split("+"))
+    category = fact.detail
+    in_article = [
+        f.answer
+        for f in facts
+        if f.type == fact.type and f.detail == category and "+" not in f.key and f.key != fact.key
+    ]
+    answer_names = {normalize(x) for x in fact.key.split(":", 1)[1].split("+")}
+    pool_types = {category} | ({"capital", "city"} if category in {"capital", "city"} else set())
+    pool = [
+        p.name for p in gazetteer().entries if p.type in pool_types and normalize(p.name) not in answer_names
+    ]
+    rng.shuffle(pool)
+    singles = [x for x in dict.fromkeys(in_article) if normalize(x) not in answer_names] + pool
+    if parts == 1:
+        return _distinct(answer, singles)
+    options = []
+    for start in range(0, min(len(singles), 3 * parts * 3), parts):
+        group = singles[start : start + parts]
+        if len(group) == parts:
+            options.append(" و".join(group))
+    return _distinct(answer, options)
+
+
+def people(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> list[str]:
+    others = sorted({f.answer for f in facts if f.type == "person" and f.key != fact.key})
+    rng.shuffle(others)
+    return _distinct(answer, others)
+
+
+def same_type_texts(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> list[str]:
+    """Other answers of the same fact type in the article (roles, descriptions)."""
+    others = sorted({f.answer for f in facts if f.type == fact.type and f.key != fact.key})
+    rng.shuffle(others)
+    return _distinct(answer, others)
+
+
+def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]:
+    """Up to three distractors for ``fact`` whose right answer is displayed as ``answer``."""
+    rng = rng_for(seed, fact.key)
+    if fact.type in {"count", "percent", "amount", "duration", "year"} and fact.number is not None:
+        return numeric(fact, answer, facts, rng)
+    if fact.type == "date":
+        return dates(fact, answer, rng)
+    if fact.type == "weekday":
+        return weekdays(answer, rng)
+    if fact.type == "time":
+        return relative_times(answer, rng)
+    if fact.type in {"place", "org"}:
+        return places(fact, answer, facts, rng)
+    if fact.type == "person":
+        return people(fact, answer, facts, rng)
+    if fact.type in {"role", "description"}:
+        return same_type_texts(fact, answer, facts, rng)
+    return []
+
+
+def shuffled_choices(answer: str, distractors: list[str], seed: int, key: str) -> tuple[str, ...]:
+    options = [answer, *distractors[:3]]
+    rng_for(seed, "choices:" + key).shuffle(options)
+    return tuple(options)

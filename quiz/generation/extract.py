@@ -1,0 +1,721 @@
+"""Facts from article text: people and their roles, counts, dates and times, durations, places, organisations,
+and definitions ("X، صحفي وإعلامي سعودي،").
+
+Rules are linguistic and work on tokens of one sentence at a time; each fact records its offsets in the
+sentence so the question's evidence can be highlighted. Overlaps are resolved by extraction order: dates,
+numbers, places and organisations, people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from quiz.arabic import morphology
+from quiz.arabic.lexicon import Place, date_words, gazetteer, people_words
+from quiz.arabic.normalize import normalize
+from quiz.arabic.numbers import find_numbers, parse_digits
+from quiz.arabic.sentences import Span, split_sentences
+from quiz.arabic.tokens import Token, is_arabic, is_latin_only, split_prefix, tokenize
+from quiz.generation.grammar import grammar, is_name_word, is_verb
+from quiz.generation.types import Fact
+
+_YEAR_WITH_ERA = re.compile(r"^[وفبل]?([0-9٠-٩]{3,4})(م|هـ|ه)$")
+_MAX_SENTENCE_TOKENS = 120
+
+
+def _number_forms() -> frozenset[str]:
+    """Number words as they are (so "واحد" keeps its و)."""
+    from quiz.arabic.numbers import _lexicon
+
+    return frozenset(_lexicon().words)
+
+
+# longer "sentences" (lists, tables) are skipped: no good question comes from them
+
+
+@dataclass
+class Sentence:
+    """A sentence being read: its span in the text, tokens, normalised tokens, and which tokens are taken."""
+
+    index: int
+    span: Span
+    tokens: list[Token]
+    norms: list[str]
+    active: bool
+    taken: set[int] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def gap(self, left: int) -> str:
+        """The characters between token ``left`` and the next one (punctuation, spaces)."""
+        end = self.tokens[left].end
+        start = self.tokens[left + 1].start if left + 1 < len(self.tokens) else len(self.text)
+        return self.text[end:start]
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(i in self.taken for i in range(start, end))
+
+    def take(self, start: int, end: int) -> None:
+        self.taken.update(range(start, end))
+
+    def bare(self, index: int) -> str:
+        """Token ``index`` normalised, without an attached و/ف/ب/ل/ك (a surface guess: check the result)."""
+        return normalize(split_prefix(self.tokens[index].text).rest)
+
+    def forms(self, index: int) -> tuple[str, str]:
+        """Token ``index`` normalised as it is, and without a guessed attached prefix."""
+        return self.norms[index], self.bare(index)
+
+    def prefix_len(self, index: int, core: str) -> int:
+        """The length of the raw prefix before ``core`` (normalised) in token ``index``, 0 if it is not one."""
+        text = self.tokens[index].text
+        if normalize(text) == core:
+            return 0
+        split = split_prefix(text)
+        if split.prefix and normalize(split.rest) == core:
+            return len(split.prefix)
+        return 0
+
+    def digit_prefix_len(self, index: int) -> int:
+        """How many characters come before the first digit or number word of token ``index`` (و47 -> 1)."""
+        text = self.tokens[index].text
+        match = re.match(r"^[وفبلك]{0,2}ـ?(?=[0-9٠-٩۰-۹])", text)
+        if match:
+            return match.end()
+        split = split_prefix(text)
+        if split.prefix and find_numbers([split.rest]) and not find_numbers([split.prefix + "x"]):
+            whole = find_numbers([text])
+            if not whole or whole[0].value == find_numbers([split.rest])[0].value:
+                return len(split.prefix) if normalize(text) not in _number_forms() else 0
+        return 0
+
+
+def read_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text``; Latin-only lines, repeats and over-long lines are marked inactive."""
+    seen: set[str] = set()
+    result = []
+    for index, span in enumerate(split_sentences(text)):
+        tokens = tokenize(span.text)
+        norms = [normalize(t.text) for t in tokens]
+        key = " ".join(norms)
+        credit = bool(norms) and norms[0] in grammar().credit_markers
+        active = (
+            bool(tokens)
+            and not credit
+            and is_arabic(span.text)
+            and not is_latin_only(span.text)
+            and key not in seen
+            and len(tokens) <= _MAX_SENTENCE_TOKENS
+        )
+        seen.add(key)
+        result.append(Sentence(index, span, tokens, norms, active))
+    return result
+
+
+def _fact(
+    sentence: Sentence,
+    type_: str,
+    key: str,
+    first: int,
+    last: int,
+    *,
+    prefix: int = 0,
+    answer: str | None = None,
+    **extra: object,
+) -> Fact:
+    """A fact covering tokens first..last-1, without the first ``prefix`` characters (an attached و/ب/ل)."""
+    start = sentence.tokens[first].start + prefix
+    end = sentence.tokens[last - 1].end
+    text = sentence.text[start:end]
+    return Fact(
+        type=type_,
+        key=key,
+        sentence_index=sentence.index,
+        start=start,
+        end=end,
+        text=text,
+        answer=answer if answer is not None else text,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _match_phrase(norms: Sequence[str], end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the longest phrase ending right before index ``end`` (0 if none)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if end - n >= 0 and tuple(norms[end - n : end]) == phrase:
+            return n
+        if (
+            n
+            and end - n >= 0
+            and norms[end - n].startswith("و")
+            and (norms[end - n][1:], *phrase[1:]) == phrase
+        ):
+            return n
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Dates and times
+
+
+def _month_at(sentence: Sentence, k: int) -> tuple[int, int] | None:
+    """(month number, token count) if a month name starts at token k (one or two words)."""
+    months = date_words().months
+    for form in sentence.forms(k):
+        if k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1] in months:
+            return months[form + " " + sentence.norms[k + 1]], 2
+        if form in months:
+            return months[form], 1
+    return None
+
+
+def _month_word(form: str, sentence: Sentence, k: int) -> bool:
+    months = date_words().months
+    two = k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1] in months
+    return form in months or two
+
+
+def _year_at(sentence: Sentence, k: int) -> int | None:
+    if k >= len(sentence.tokens):
+        return None
+    era = _YEAR_WITH_ERA.match(sentence.tokens[k].text)
+    if era:
+        return parse_digits(era.group(1))
+    value = parse_digits(sentence.tokens[k].text)
+    if value is not None and 30 <= value <= 2100:
+        return value
+    return None
+
+
+def _era_after(sentence: Sentence, k: int) -> int:
+    """How many tokens from k form an era mark (م, هـ, قبل الميلاد)."""
+    marks = date_words().era_marks
+    if k + 1 < len(sentence.tokens) and sentence.norms[k] + " " + sentence.norms[k + 1] in marks:
+        return 2
+    if k < len(sentence.tokens) and sentence.norms[k] in marks:
+        return 1
+    return 0
+
+
+def extract_dates(sentence: Sentence) -> list[Fact]:
+    facts: list[Fact] = []
+    words = date_words()
+    g = grammar()
+    n = len(sentence.tokens)
+    for k in range(n):
+        if k in sentence.taken:
+            continue
+        month = _month_at(sentence, k)
+        if month is None:
+            continue
+        number, width = month
+        start, end = k, k + width
+        day = parse_digits(sentence.tokens[k - 1].text) if k > 0 else None
+        if day is not None and 1 <= day <= 31 and (k - 1) not in sentence.taken:
+            start = k - 1
+        year = _year_at(sentence, end)
+        if year is not None:
+            end += 1
+            end += _era_after(sentence, end)
+        has_number = start < k or year is not None
+        ambiguous = bool(set(sentence.forms(k)) & words.ambiguous_months)
+        after_prep = k > 0 and sentence.norms[k - 1] in g.time_prepositions
+        if not has_number and (ambiguous or not after_prep):
+            continue
+        if not sentence.free(start, end):
+            continue
+        sentence.take(start, end)
+        kind = "date" if start < k else ("date" if year is None else "month_year")
+        key = f"date:{day if start < k else 0}:{number}:{year or 0}"
+        month_form = next(f for f in sentence.forms(k) if _month_word(f, sentence, k))
+        prefix = sentence.digit_prefix_len(start) if start < k else sentence.prefix_len(k, month_form)
+        facts.append(_fact(sentence, "date", key, start, end, number=year, prefix=prefix, detail=kind))
+    for k in range(n):
+        if k in sentence.taken:
+            continue
+        bare = next((f for f in sentence.forms(k) if f in words.weekdays | {"القرن"}), sentence.norms[k])
+        if bare in words.weekdays:
+            prev = sentence.norms[k - 1] if k else ""
+            if prev in {"اليوم", "يوم", "مساء", "صباح", "ليله", "ظهر", "فجر"} or prev in g.time_prepositions:
+                sentence.take(max(0, k - 1) if prev in {"اليوم", "يوم"} else k, k + 1)
+                prefix = sentence.prefix_len(k, bare)
+                facts.append(_fact(sentence, "weekday", f"weekday:{bare}", k, k + 1, prefix=prefix))
+            continue
+        if k + 1 < n:
+            two = bare + " " + sentence.norms[k + 1]
+            if two in words.relative and sentence.free(k, k + 2):
+                sentence.take(k, k + 2)
+                facts.append(
+                    _fact(sentence, "time", f"time:{two}", k, k + 2, prefix=sentence.prefix_len(k, bare))
+                )
+                continue
+        if bare == "القرن" and k + 1 < n:
+            width = (
+                2
+                if k + 2 < n and sentence.norms[k + 1] + " " + sentence.norms[k + 2] in words.ordinals
+                else 1
+            )
+            if sentence.norms[k + 1] in words.ordinals or width == 2:
+                end = k + 1 + width
+                end += _era_after(sentence, end)
+                if sentence.free(k, end):
+                    sentence.take(k, end)
+                    ordinal = " ".join(sentence.norms[k + 1 : k + 1 + width])
+                    prefix = sentence.prefix_len(k, bare)
+                    facts.append(_fact(sentence, "century", f"century:{ordinal}", k, end, prefix=prefix))
+    return facts
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Numbers: years, durations, counts, percentages, amounts
+
+
+def extract_numbers(sentence: Sentence) -> list[Fact]:
+    facts: list[Fact] = []
+    g = grammar()
+    words = date_words()
+    texts = [t.text for t in sentence.tokens]
+    n = len(texts)
+    for k in range(n):  # years with an era mark glued on: 1299م
+        era = _YEAR_WITH_ERA.match(texts[k])
+        if era and k not in sentence.taken:
+            year = parse_digits(era.group(1))
+            first = k - 1 if k and sentence.norms[k - 1] in words.year_words else k
+            sentence.take(first, k + 1)
+            prefix = (
+                sentence.prefix_len(first, sentence.norms[first])
+                if first < k
+                else sentence.digit_prefix_len(k)
+            )
+            facts.append(_fact(sentence, "year", f"year:{year}", first, k + 1, number=year, prefix=prefix))
+    for found in find_numbers(texts):
+        i, j, value = found.start, found.end, found.value
+        if not sentence.free(i, j):
+            continue
+        nxt = sentence.norms[j] if j < n else ""
+        nxt_bare = sentence.bare(j) if j < n else ""
+        prev = sentence.norms[i - 1] if i else ""
+        punct_after = j >= n or bool(re.search(r"[،,.؛:)(]", sentence.gap(j - 1)))
+        # A year: "عام 2021", "في 1958", "منذ 2017", "2021م", or a bare 4-digit year before punctuation.
+        if not found.words and 1000 <= value <= 2100:
+            era = _era_after(sentence, j)
+            if (
+                prev in words.year_words
+                or era
+                or prev in g.time_prepositions
+                or (punct_after and value >= 1500)
+            ):
+                first = i - 1 if prev in words.year_words else i
+                sentence.take(first, j + era)
+                prefix = _lead_prefix(sentence, first, i)
+                facts.append(
+                    _fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix)
+                )
+                continue
+        if nxt in words.duration_units or nxt_bare in words.duration_units:
+            marker = _match_phrase(sentence.norms, i, g.duration_markers)
+            first = i - marker
+            qualifier = " ".join(t.text for t in sentence.tokens[first:i])
+            sentence.take(first, j + 1)
+            unit = words.duration_units.get(nxt) or words.duration_units[nxt_bare]
+            facts.append(
+                _fact(
+                    sentence,
+                    "duration",
+                    f"duration:{qualifier and normalize(qualifier)}:{value}:{unit}",
+                    first,
+                    j + 1,
+                    number=value,
+                    unit=texts[j],
+                    qualifier=qualifier,
+                    prefix=_lead_prefix(sentence, first, i),
+                )
+            )
+            continue
+        qual_len = _match_phrase(sentence.norms, i, g.qualifiers)
+        first = i - qual_len
+        if not sentence.free(first, i):
+            first, qual_len = i, 0
+        qualifier = " ".join(t.text for t in sentence.tokens[first:i])
+        percent = texts[j - 1].endswith(("%", "٪")) or nxt in g.percent_words
+        if not percent and j + 1 < n:
+            percent = nxt + " " + sentence.norms[j + 1] in g.percent_words
+        if percent:
+            width = 0 if texts[j - 1].endswith(("%", "٪")) else (1 if nxt in g.percent_words else 2)
+            sentence.take(first, j + width)
+            facts.append(
+                _fact(
+                    sentence,
+                    "percent",
+                    f"percent:{value}",
+                    first,
+                    j + width,
+                    number=value,
+                    qualifier=qualifier,
+                    prefix=_lead_prefix(sentence, first, i),
+                )
+            )
+            continue
+        if nxt_bare in g.currency_words or nxt_bare in g.measure_units:
+            sentence.take(first, j + 1)
+            facts.append(
+                _fact(
+                    sentence,
+                    "amount",
+                    f"amount:{value}:{nxt_bare}",
+                    first,
+                    j + 1,
+                    number=value,
+                    unit=texts[j],
+                    qualifier=qualifier,
+                    prefix=_lead_prefix(sentence, first, i),
+                )
+            )
+            continue
+        if not nxt or punct_after or nxt in g.count_stop_nouns or not is_arabic(nxt):
+            continue
+        if nxt_bare in g.prepositions or nxt in g.prepositions or nxt_bare in {q[0] for q in g.qualifiers}:
+            continue
+        if _month_at(sentence, j) is not None or is_verb(texts[j]) or parse_digits(texts[j]) is not None:
+            continue
+        if found.words and value <= 2:
+            continue  # "واحد" and "اثنين" are rarely a count worth asking about
+        sentence.take(first, j + 1)
+        facts.append(
+            _fact(
+                sentence,
+                "count",
+                f"count:{value}:{_unit_key(texts[j])}",
+                first,
+                j + 1,
+                number=value,
+                unit=texts[j],
+                qualifier=qualifier,
+                prefix=_lead_prefix(sentence, first, i),
+            )
+        )
+    return facts
+
+
+def _lead_prefix(sentence: Sentence, first: int, number_index: int) -> int:
+    """The attached prefix to leave out of a numeric fact starting at token ``first``."""
+    if first == number_index:
+        return sentence.digit_prefix_len(first)
+    norm = sentence.norms[first]
+    g = grammar()
+    for phrase in (*g.qualifiers, *g.duration_markers, *((w,) for w in date_words().year_words)):
+        if norm == phrase[0]:
+            return 0
+        if norm[1:] == phrase[0] and norm[0] in "وفبل":
+            return 1
+    return 0
+
+
+def _unit_key(unit: str) -> str:
+    """A counted noun's key: normalised, without tanween alif, so دولة/دولتين group loosely."""
+    norm = normalize(unit)
+    return norm[:-1] if norm.endswith("ا") and len(norm) > 3 else norm
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Places and organisations
+
+
+def _gazetteer_at(sentence: Sentence, k: int) -> tuple[Place, int, bool, int] | None:
+    """The longest gazetteer entry starting at token k (an attached و/ب/ل/ف allowed):
+    (entry, width, ambiguous, length of the raw prefix)."""
+    gaz = gazetteer()
+    first_forms = [(sentence.norms[k], 0)]
+    rest = split_prefix(sentence.tokens[k].text)
+    if rest.prefix and sentence.tokens[k].text.endswith(rest.rest):
+        first_forms.append((normalize(rest.rest), len(rest.prefix)))
+    if sentence.norms[k].startswith("لل"):
+        first_forms.append(("ال" + sentence.norms[k][2:], 0))
+    for width in range(min(gaz.longest, len(sentence.tokens) - k), 0, -1):
+        for first, prefix in first_forms:
+            key = (first, *sentence.norms[k + 1 : k + width])
+            if key in gaz.by_form:
+                place, ambiguous = gaz.by_form[key]
+                return place, width, ambiguous, prefix
+    return None
+
+
+_ORG_HEADS = frozenset(normalize(w) for w in ("تنظيم", "جماعة", "حركة", "منظمة", "جبهة"))
+
+
+def extract_places(sentence: Sentence) -> list[Fact]:
+    matches: list[tuple[int, int, Place, bool, int]] = []
+    k = 0
+    n = len(sentence.tokens)
+    while k < n:
+        found = _gazetteer_at(sentence, k) if k not in sentence.taken else None
+        if found is None or not sentence.free(k, k + found[1]):
+            k += 1
+            continue
+        place, width, ambiguous, prefix = found
+        matches.append((k, k + width, place, ambiguous, prefix))
+        k += width
+    facts: list[Fact] = []
+    index = 0
+    while index < len(matches):
+        start, end, place, ambiguous, prefix = matches[index]
+        if ambiguous:
+            prev_org = index > 0 and matches[index - 1][1] == start and matches[index - 1][2].type == "org"
+            head = start > 0 and sentence.norms[start - 1] in _ORG_HEADS
+            next_org = (
+                index + 1 < len(matches)
+                and matches[index + 1][0] == end
+                and matches[index + 1][2].type == "org"
+            )
+            if not (prev_org or head or next_org):
+                index += 1
+                continue
+        group = [(start, end, place)]
+        # Coordinated places of one kind ("سوريا والعراق") make one answer.
+        while index + 1 < len(matches):
+            n_start, n_end, n_place, n_amb, _ = matches[index + 1]
+            same_kind = (n_place.type == "org") == (place.type == "org") and not n_amb
+            if n_start == group[-1][1] and sentence.norms[n_start].startswith("و") and same_kind:
+                group.append((n_start, n_end, n_place))
+                index += 1
+            else:
+                break
+        first, last = group[0][0], group[-1][1]
+        names = [p.name for _, _, p in group]
+        type_ = "org" if place.type == "org" else "place"
+        sentence.take(first, last)
+        fact = _fact(
+            sentence,
+            type_,
+            f"{type_}:" + "+".join(normalize(x) for x in names),
+            first,
+            last,
+            detail=place.type,
+            prefix=prefix,
+        )
+        if sentence.norms[first].startswith("لل") and not prefix:
+            fact = replace(fact, answer=" و".join(names))  # للأمم: the text cannot lose its ل
+        facts.append(fact)
+        index += 1
+    return facts
+
+
+# ----------------------------------------------------------------------------------------------------------
+# People
+
+
+def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
+    """How many tokens from k form a person's name (0 if none); a name never ends on a link word (بن)."""
+    links = people_words().name_links
+    end = k
+    while end < len(sentence.tokens) and end - k < limit and end not in sentence.taken:
+        text = sentence.tokens[end].text
+        if not is_name_word(text) or _gazetteer_at(sentence, end) is not None:
+            break
+        end += 1
+        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
+            break
+    while end > k and sentence.norms[end - 1] in links:
+        end -= 1
+    if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن", "ام"}:
+        return 0
+    return end - k
+
+
+def _role_at(sentence: Sentence, k: int) -> tuple[int, int]:
+    """(width, raw prefix length) of a role head (وزير, وكيل الأمين العام ...) starting at token k; (0, 0) if none."""
+    heads = people_words().role_heads
+    for width in (4, 3, 2, 1):
+        if k + width <= len(sentence.tokens):
+            for form in sentence.forms(k):
+                if " ".join([form, *sentence.norms[k + 1 : k + width]]) in heads:
+                    return width, sentence.prefix_len(k, form)
+    return 0, 0
+
+
+@dataclass
+class _People:
+    """People met so far in the article, for resolving later mentions ("السيد فورونكوف")."""
+
+    by_word: dict[str, str] = field(default_factory=dict)  # normalised name word -> full name
+    roles: dict[str, str] = field(default_factory=dict)  # full name -> role
+
+    def add(self, name: str, role: str) -> str:
+        words = name.split()
+        if len(words) == 1 and normalize(words[0]) in self.by_word:
+            return self.by_word[normalize(words[0])]
+        for word in words:
+            if len(normalize(word)) > 2:
+                self.by_word.setdefault(normalize(word), name)
+        if role and name not in self.roles:
+            self.roles[name] = role
+        return name
+
+
+def _person_key(name: str) -> str:
+    return "person:" + normalize(name.split()[-1])
+
+
+def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
+    facts: list[Fact] = []
+    words = people_words()
+    n = len(sentence.tokens)
+    k = 0
+    while k < n:
+        if k in sentence.taken:
+            k += 1
+            continue
+        role_width, role_prefix = _role_at(sentence, k)
+        honorific = sentence.norms[k] in words.honorifics
+        if not role_width and not honorific:
+            k += 1
+            continue
+        # The role phrase runs on to a comma or to the start of a name.
+        end = k + max(role_width, 1)
+        while end < n and end - k < 9 and end not in sentence.taken:
+            if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
+                break
+            if _name_run(sentence, end) and not (role_width and end == k + role_width and not honorific):
+                break
+            if is_verb(sentence.tokens[end].text) or sentence.norms[end] in grammar().relative_pronouns:
+                break
+            end += 1
+        role_end = end
+        comma = bool(re.search(r"[،,]", sentence.gap(role_end - 1))) if role_end <= n else False
+        name_start = role_end
+        width = _name_run(sentence, name_start) if name_start < n else 0
+        if width == 0 and honorific and role_end > k + 1:
+            # "السيد فورونكوف": the honorific's own run is the name.
+            name_start = k + 1
+            width = _name_run(sentence, name_start)
+            role_end = k + 1
+        if (
+            width == 1
+            and not honorific
+            and not morphology.is_only_proper_noun(sentence.tokens[name_start].text)
+        ):
+            if morphology.is_known(sentence.tokens[name_start].text):
+                width = 0  # "مدير عام قناة": one common word after a role is no name
+        if width == 0 or (comma and not role_width):
+            k = max(k + 1, role_end if width else k + 1)
+            continue
+        if comma:
+            after = name_start + width
+            closes = after >= n or re.search(r"[،,.؛]", sentence.gap(after - 1))
+            if not closes:
+                k += 1
+                continue
+        role_text = sentence.text[sentence.tokens[k].start : sentence.tokens[role_end - 1].end]
+        role_text = role_text[role_prefix:]
+        raw_name = sentence.text[
+            sentence.tokens[name_start].start : sentence.tokens[name_start + width - 1].end
+        ]
+        is_honorific_only = honorific and role_end == k + 1 and not role_width
+        role = "" if is_honorific_only else role_text
+        full = people.add(raw_name, role)
+        role = role or people.roles.get(full, "")
+        sentence.take(k, name_start + width)
+        facts.append(
+            _fact(
+                sentence,
+                "person",
+                _person_key(full),
+                name_start,
+                name_start + width,
+                answer=full,
+                detail=role,
+            )
+        )
+        if role and not is_honorific_only:
+            facts.append(
+                _fact(
+                    sentence,
+                    "role",
+                    "role:" + normalize(full),
+                    k,
+                    role_end,
+                    answer=role_text,
+                    subject=full,
+                    prefix=role_prefix,
+                )
+            )
+        k = name_start + width
+    return facts
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Definitions: "X (1958 - 2018)، صحفي وإعلامي سعودي، ..." and "X هو ..."
+
+_DEFINITION = re.compile(
+    r"^(?P<subject>[^،,:()\"«»]{2,60}?)\s*(?:\([^()]{0,120}\)\s*)?(?:،|,|\s+(?:هو|هي)\s+)\s*(?P<desc>[^،,.؛:()]{3,80})"
+)
+
+
+def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
+    """A definition in the sentence's first clause: subject, then (dates), then a descriptive noun phrase."""
+    match = _DEFINITION.match(sentence.text)
+    if not match:
+        return []
+    subject = match.group("subject").strip()
+    desc = match.group("desc").strip()
+    subject_tokens = tokenize(subject)
+    desc_tokens = tokenize(desc)
+    if not (1 <= len(subject_tokens) <= 6) or not desc_tokens or len(desc_tokens) > 9:
+        return []
+    g = grammar()
+    first_desc = desc_tokens[0].text
+    if any(is_verb(t.text) for t in subject_tokens) or normalize(subject_tokens[0].text) in g.prepositions:
+        return []
+    if normalize(subject_tokens[0].text) in g.openers | g.complementisers:
+        return []
+    if is_verb(first_desc) or normalize(first_desc) in g.prepositions | g.complementisers | g.openers:
+        return []
+    if normalize(first_desc) in people_words().not_names or parse_digits(first_desc) is not None:
+        return []
+    desc_start = match.start("desc") + (len(match.group("desc")) - len(match.group("desc").lstrip()))
+    desc_end = desc_start + len(desc)
+    occupations = people_words().occupations
+    is_person = normalize(split_prefix(first_desc).rest) in occupations or all(
+        is_name_word(t.text) for t in subject_tokens
+    )
+    if is_person:
+        people.add(subject, desc)
+    return [
+        Fact(
+            type="description",
+            key="description:" + normalize(subject),
+            sentence_index=sentence.index,
+            start=desc_start,
+            end=desc_end,
+            text=sentence.text[desc_start:desc_end],
+            answer=sentence.text[desc_start:desc_end],
+            detail="person" if is_person else "thing",
+            subject=subject,
+        )
+    ]
+
+
+# ----------------------------------------------------------------------------------------------------------
+
+
+def extract_facts(sentences: list[Sentence]) -> list[Fact]:
+    """All facts of the active sentences, in text order within each sentence."""
+    people = _People()
+    facts: list[Fact] = []
+    for sentence in sentences:
+        if not sentence.active:
+            continue
+        found: list[Fact] = []
+        found += extract_definition(sentence, people)
+        found += extract_dates(sentence)
+        found += extract_numbers(sentence)
+        found += extract_places(sentence)
+        found += extract_people(sentence, people)
+        found.sort(key=lambda f: (f.start, f.end, f.type))
+        facts.extend(found)
+    return facts

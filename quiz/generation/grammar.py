@@ -1,0 +1,107 @@
+"""Closed word classes (``data/grammar.json``) and small tests on single words used across the generator."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from quiz.arabic import morphology
+from quiz.arabic.lexicon import people_words
+from quiz.arabic.normalize import normalize
+from quiz.arabic.tokens import split_prefix
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    prepositions: frozenset[str]
+    time_prepositions: frozenset[str]
+    place_prepositions: dict[str, str]
+    qualifiers: tuple[tuple[str, ...], ...]  # longest first
+    duration_markers: tuple[tuple[str, ...], ...]
+    reporting_verbs: frozenset[str]
+    complementisers: frozenset[str]
+    openers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    parenthetical_openers: frozenset[str]
+    percent_words: frozenset[str]
+    currency_words: frozenset[str]
+    count_stop_nouns: frozenset[str]
+    measure_units: frozenset[str]
+    credit_markers: frozenset[str]
+
+
+def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    unique = sorted({tuple(normalize(w).split()) for w in words}, key=lambda p: (-len(p), p))
+    return tuple(unique)
+
+
+@cache
+def grammar() -> Grammar:
+    data = json.loads(resources.files("quiz.generation").joinpath("data/grammar.json").read_text("utf-8"))
+
+    def norm_set(key: str) -> frozenset[str]:
+        return frozenset(normalize(w) for w in data[key])
+
+    return Grammar(
+        prepositions=norm_set("prepositions"),
+        time_prepositions=norm_set("time_prepositions"),
+        place_prepositions={normalize(k): v for k, v in data["place_prepositions"].items()},
+        qualifiers=_phrases(data["qualifiers"]),
+        duration_markers=_phrases(data["duration_markers"]),
+        reporting_verbs=norm_set("reporting_verbs"),
+        complementisers=norm_set("complementisers"),
+        openers=norm_set("openers"),
+        relative_pronouns=norm_set("relative_pronouns"),
+        parenthetical_openers=norm_set("parenthetical_openers"),
+        percent_words=norm_set("percent_words"),
+        currency_words=norm_set("currency_words"),
+        count_stop_nouns=norm_set("count_stop_nouns"),
+        measure_units=norm_set("measure_units"),
+        credit_markers=norm_set("credit_markers"),
+    )
+
+
+@lru_cache(maxsize=65536)
+def is_verb(word: str) -> bool:
+    """Whether ``word`` reads as a verb: a reporting verb, or a word whose lexicon readings are mostly verbs."""
+    norm = normalize(word)
+    g = grammar()
+    stripped = split_prefix(word).rest
+    if norm in g.reporting_verbs or normalize(stripped) in g.reporting_verbs:
+        return True
+    if norm in g.prepositions or norm in people_words().not_names:
+        return False
+    readings = morphology.analyse(word)
+    if not readings:
+        # Unknown to the lexicon: a future verb "سيعقد", "ستعقد".
+        return len(norm) >= 4 and norm[0] == "س" and norm[1] in "يتن"
+    if any(r.pos == "NOUN_PROP" and not r.prefix for r in readings):
+        return False  # أحمد, يزيد: a name before a verb reading
+    verbs = sum(1 for r in readings if r.is_verb)
+    nouns = sum(1 for r in readings if r.is_noun or r.pos == "NOUN_PROP")
+    if norm.startswith(("ال", "وال", "بال", "فال", "لل")):
+        return False
+    return verbs > 0 and verbs >= nouns
+
+
+@lru_cache(maxsize=65536)
+def is_name_word(word: str) -> bool:
+    """Whether ``word`` may be part of a person's name: a proper noun in the lexicon, or a word it does not know
+    (foreign names: فورونكوف), and not a function word, title or common noun with the article."""
+    norm = normalize(word)
+    people = people_words()
+    g = grammar()
+    if len(norm) < 2 or not norm.isalpha():
+        return False
+    if norm in people.not_names or norm in g.prepositions or norm in people.honorifics:
+        return False
+    if norm in g.reporting_verbs or norm in g.complementisers or norm in g.openers:
+        return False
+    if norm in people.name_links:
+        return True
+    readings = morphology.analyse(word)
+    if not readings:
+        return not norm.startswith(("ال", "وال", "بال", "لل"))
+    return any(r.pos == "NOUN_PROP" and not r.prefix for r in readings)

@@ -1,0 +1,652 @@
+"""Questions of every kind from the extracted facts, each with its evidence, distractors and rank score."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quiz.arabic.lexicon import people_words
+from quiz.arabic.normalize import match_key, normalize
+from quiz.arabic.numbers import to_words
+from quiz.arabic.tokens import split_prefix
+from quiz.generation import distractors
+from quiz.generation.clauses import Built, build, segments, tail
+from quiz.generation.extract import Sentence
+from quiz.generation.grammar import grammar, is_verb
+from quiz.generation.types import FALSE, TRUE, Evidence, Fact, Question
+
+# Base rank of each fact type: specific facts first.
+_TYPE_SCORE = {
+    "person": 1.0,
+    "role": 0.95,
+    "count": 0.95,
+    "description": 0.9,
+    "year": 0.9,
+    "date": 0.92,
+    "duration": 0.85,
+    "percent": 0.85,
+    "amount": 0.8,
+    "weekday": 0.85,
+    "place": 0.8,
+    "century": 0.8,
+    "time": 0.6,
+    "org": 0.55,
+}
+_MODE_SCORE = {"choice": 1.0, "typed": 0.9, "true_false": 0.7, "matching": 0.75}
+_KIND_BONUS = {"cloze": -0.2}
+_BLANK = "ـــــ"
+_PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما", "ذلك", "تلك", "هذا", "هذه"))
+_WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى"}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every builder needs: the sentences, all facts, and the seed."""
+
+    sentences: list[Sentence]
+    facts: list[Fact]
+    seed: int
+
+    def sentence(self, fact: Fact) -> Sentence:
+        return self.sentences[fact.sentence_index]
+
+
+def evidence(sentence: Sentence, start: int, end: int) -> Evidence:
+    return Evidence(sentence.text, sentence.index, sentence.span.start, start, end)
+
+
+def token_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The tokens covering characters start..end of the sentence."""
+    first = next(i for i, t in enumerate(sentence.tokens) if t.end > start)
+    last = max(i for i, t in enumerate(sentence.tokens) if t.start < end) + 1
+    return first, last
+
+
+def _fact_tokens(ctx: Context, sentence: Sentence, exclude: Fact) -> set[int]:
+    tokens: set[int] = set()
+    for fact in ctx.facts:
+        if fact.sentence_index == sentence.index and fact is not exclude and fact.type != "role":
+            first, last = token_range(sentence, fact.start, fact.end)
+            tokens.update(range(first, last))
+    return tokens
+
+
+def _prompt_score(built: Built, sentence: Sentence) -> float:
+    words = len(built.text.split())
+    score = 0.0 if built.fronted else -0.2
+    if words > 22:
+        score -= 0.1
+    if words > 32:
+        score -= 0.15
+    if words < 3:
+        score -= 0.3
+    if len(sentence.tokens) > 45:
+        score -= 0.05
+    return score
+
+
+def _position_bonus(ctx: Context, sentence: Sentence) -> float:
+    return 0.05 * (1 - sentence.index / max(1, len(ctx.sentences)))
+
+
+def _leaks(prompt: str, answer: str, accepted: tuple[str, ...]) -> bool:
+    """Whether the answer (or an accepted form) stands in its own prompt, after normalisation."""
+    prompt_key = " " + match_key(prompt) + " "
+    for form in (answer, *accepted):
+        key = match_key(form)
+        if key and len(key) >= 2 and " " + key + " " in prompt_key:
+            return True
+    return False
+
+
+def _make(
+    ctx: Context,
+    fact: Fact,
+    *,
+    kind: str,
+    prompt: str,
+    answer: str,
+    accepted: tuple[str, ...],
+    ev: Evidence,
+    score: float,
+    answer_type: str,
+    modes: tuple[str, ...] = ("choice", "typed"),
+    fact_key: str | None = None,
+) -> list[Question]:
+    """The question in each mode; choice only when three distractors exist; none when the answer leaks."""
+    if not answer.strip() or normalize(answer) in _PRONOUNS:
+        return []
+    if _leaks(prompt, answer, accepted if answer_type not in {"person"} else ()):
+        return []
+    key = fact_key or fact.key
+    questions = []
+    for mode in modes:
+        if mode == "choice":
+            wrong = distractors.for_fact(fact, answer, ctx.facts, ctx.seed)
+            if len(wrong) < 3:
+                continue
+            choices = distractors.shuffled_choices(answer, wrong, ctx.seed, key + ":" + kind)
+            questions.append(
+                Question(kind, "choice", prompt, answer, accepted, choices, ev, score, key, answer_type)
+            )
+        else:
+            questions.append(
+                Question(
+                    kind,
+                    "typed",
+                    prompt,
+                    answer,
+                    accepted,
+                    (),
+                    ev,
+                    score * _MODE_SCORE["typed"],
+                    key,
+                    answer_type,
+                )
+            )
+    return questions
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Accepted forms
+
+
+def _number_forms(fact: Fact) -> tuple[str, ...]:
+    assert fact.number is not None
+    n = fact.number
+    forms = [str(n), str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))]
+    if n < 10**12:
+        feminine = normalize(fact.unit).endswith("ه")
+        forms += [to_words(n, feminine=feminine), to_words(n, feminine=feminine, case="oblique")]
+    if fact.qualifier:
+        forms.append(f"{fact.qualifier} {n}")
+    if fact.unit:
+        forms.append(f"{n} {fact.unit}")
+    return tuple(dict.fromkeys(f for f in forms if f != fact.text))
+
+
+def _accusative(unit: str) -> str:
+    """The counted noun as كم wants it (singular accusative): مشارك -> مشاركا, دولة stays."""
+    norm = normalize(unit)
+    if norm.endswith(("ا", "ه", "ي", "ء", "ى")) or unit.endswith("ة"):
+        return unit
+    return unit + "ا"
+
+
+def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
+    """Up to three adjectives right after token ``index`` ("منظمة دولية وإقليمية")."""
+    words = []
+    g = grammar()
+    for i in range(index + 1, min(len(sentence.tokens), index + 4)):
+        if sentence.gap(i - 1).strip():
+            break
+        norm = (
+            normalize(split_prefix(sentence.tokens[i].text).rest)
+            if sentence.norms[i][:1] == "و"
+            else sentence.norms[i]
+        )
+        if norm.startswith("ال") or norm in g.prepositions or is_verb(sentence.tokens[i].text):
+            break
+        if not (norm.endswith("يه") or norm.endswith("ي")):
+            break
+        words.append(sentence.tokens[i].text)
+    return words
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Builders by fact type
+
+
+def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
+    sentence = ctx.sentence(fact)
+    first, last = token_range(sentence, fact.start, fact.end)
+    others = _fact_tokens(ctx, sentence, fact)
+    ev = evidence(sentence, fact.start, fact.end)
+    base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence)
+    coordinated = (
+        sentence.norms[first][:1] == "و" and fact.text != sentence.tokens[first].text[: len(fact.text)]
+    )
+    if fact.type in {"count", "percent", "amount"}:
+        assert fact.number is not None
+        unit_index = last - 1
+        if fact.type == "count":
+            adjectives = _adjectives_after(sentence, unit_index)
+            if 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا"):
+                noun = "عدد " + ("ال" + fact.unit if not fact.unit.startswith("ال") else fact.unit)
+            else:
+                noun = _accusative(fact.unit)
+            qword = " ".join(["كم", noun, *adjectives])
+            if adjectives:
+                others = others | set(range(last, last + len(adjectives)))
+                last = last + len(adjectives)
+            kind = "how_many"
+        elif fact.type == "percent":
+            qword, kind = "ما النسبة التي", "how_many"
+        else:
+            qword, kind = f"كم {_accusative(fact.unit)}", "how_many"
+        built = build(
+            sentence,
+            first,
+            last,
+            qword,
+            facts_tokens=others,
+            coordinated=coordinated,
+            construct_in_place=True,
+        )
+        return _make(
+            ctx,
+            fact,
+            kind=kind,
+            prompt=built.text,
+            answer=fact.text,
+            accepted=_number_forms(fact),
+            ev=ev,
+            score=base + _prompt_score(built, sentence),
+            answer_type=fact.type,
+        )
+    if fact.type == "duration":
+        assert fact.number is not None
+        marker = fact.qualifier
+        unit = _accusative(fact.unit) if fact.number > 10 or fact.number <= 2 else "عدد " + fact.unit
+        qword = f"{marker} كم {unit}".strip() if marker else f"كم {unit}"
+        built = build(sentence, first, last, qword, facts_tokens=others, masdar_ok=True)
+        return _make(
+            ctx,
+            fact,
+            kind="how_many",
+            prompt=built.text,
+            answer=fact.text,
+            accepted=(*_number_forms(fact), f"{fact.number} {fact.unit}"),
+            ev=ev,
+            score=base + _prompt_score(built, sentence),
+            answer_type="duration",
+        )
+    if fact.type in {"year", "date", "time", "century"}:
+        absorb = dict(_WHEN)
+        qword = "متى"
+        built = build(sentence, first, last, qword, absorb=absorb, facts_tokens=others, masdar_ok=True)
+        accepted: tuple[str, ...] = ()
+        if fact.number is not None:
+            accepted = (str(fact.number), f"عام {fact.number}", f"سنة {fact.number}")
+        return _make(
+            ctx,
+            fact,
+            kind="when",
+            prompt=built.text,
+            answer=fact.text,
+            accepted=tuple(a for a in accepted if a != fact.text),
+            ev=ev,
+            score=base + _prompt_score(built, sentence),
+            answer_type="date" if fact.type != "time" else "time",
+        )
+    if fact.type == "weekday":
+        qword = "في أي يوم"
+        built = build(
+            sentence,
+            first,
+            last,
+            qword,
+            absorb={"في": qword, "يوم": qword},
+            drop_before=frozenset({"اليوم", "يوم"}),
+            facts_tokens=others,
+        )
+        return _make(
+            ctx,
+            fact,
+            kind="when",
+            prompt=built.text,
+            answer=fact.text,
+            accepted=(f"يوم {fact.text}", f"اليوم {fact.text}"),
+            ev=ev,
+            score=base + _prompt_score(built, sentence),
+            answer_type="weekday",
+        )
+    if fact.type == "place":
+        places = grammar().place_prepositions
+        before = sentence.norms[first - 1] if first else ""
+        prefix = (
+            split_prefix(sentence.tokens[first].text).prefix
+            if fact.start > sentence.tokens[first].start
+            else ""
+        )
+        if before in places or normalize(prefix) in {"ب", "في"}:
+            qword = "أين"
+        else:
+            return []  # a place that is not a location of the event (subject, genitive) gets no where-question
+        built = build(sentence, first, last, qword, absorb=places, facts_tokens=others)
+        accepted = _place_forms(fact)
+        return _make(
+            ctx,
+            fact,
+            kind="where",
+            prompt=built.text,
+            answer=fact.answer,
+            accepted=accepted,
+            ev=ev,
+            score=base + _prompt_score(built, sentence),
+            answer_type="place",
+        )
+    return []
+
+
+def _place_forms(fact: Fact) -> tuple[str, ...]:
+    names = fact.answer.split(" و")
+    forms = []
+    if len(names) == 2:
+        forms.append(f"{names[1]} و{names[0]}")
+    forms.append(f"في {fact.answer}")
+    return tuple(forms)
+
+
+def _mention_start(ctx: Context, sentence: Sentence, fact: Fact, first: int) -> int:
+    """The first token of a person's mention: the role or honorific before the name."""
+    for other in ctx.facts:
+        if other.sentence_index == sentence.index and other.type == "role" and other.subject == fact.answer:
+            role_first, role_last = token_range(sentence, other.start, other.end)
+            if role_last <= first and first - role_last <= 1:
+                return role_first
+    honorifics = people_words().honorifics
+    while first > 0 and sentence.norms[first - 1] in honorifics:
+        first -= 1
+    return first
+
+
+def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "من + verb ...؟" when the person is the subject right after a verb."""
+    sentence = ctx.sentence(fact)
+    first, last = token_range(sentence, fact.start, fact.end)
+    start = _mention_start(ctx, sentence, fact, first)
+    if start == 0 or not is_verb(sentence.tokens[start - 1].text):
+        return []
+    verb_index = start - 1
+    segs = segments(sentence)
+    seg_hi = next(hi for lo, hi in segs if lo <= last - 1 < hi)
+    tail_start = last
+    others = _fact_tokens(ctx, sentence, fact)
+    verb = sentence.tokens[verb_index].text
+    if sentence.norms[verb_index][:1] in "وف" and is_verb(verb[1:]):
+        verb = verb[1:]
+    kept = tail(sentence, tail_start, seg_hi, others, longest=14, clause=True)
+    if not kept:
+        for lo, hi in segs:
+            if lo >= seg_hi:
+                kept = tail(sentence, lo, hi, others, longest=14, clause=True)
+                break
+    words = ["من", verb, *[sentence.tokens[i].text for i in kept]]
+    if len(words) < 3:
+        return []
+    prompt = " ".join(words).rstrip("،,.") + "؟"
+    ev = evidence(sentence, fact.start, fact.end)
+    surname = fact.answer.split()[-1]
+    accepted = tuple(dict.fromkeys(a for a in (surname, fact.text) if a != fact.answer))
+    score = _TYPE_SCORE["person"] + _position_bonus(ctx, sentence) - (0.1 if len(words) > 20 else 0)
+    return _make(
+        ctx,
+        fact,
+        kind="who",
+        prompt=prompt,
+        answer=fact.answer,
+        accepted=accepted,
+        ev=ev,
+        score=score,
+        answer_type="person",
+        fact_key=f"agent:{normalize(surname)}:{sentence.index}",
+    )
+
+
+def _role_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "من هو <role>؟" -> the name, and "من هو <name>؟" -> the role."""
+    sentence = ctx.sentence(fact)
+    person = next(
+        (
+            f
+            for f in ctx.facts
+            if f.type == "person" and f.answer == fact.subject and f.sentence_index == sentence.index
+        ),
+        None,
+    )
+    if person is None:
+        return []
+    base = _TYPE_SCORE["role"] + _position_bonus(ctx, sentence)
+    pronoun = "هي" if normalize(fact.answer.split()[0]).endswith("ه") else "هو"
+    questions = _make(
+        ctx,
+        person,
+        kind="who",
+        prompt=f"من {pronoun} {fact.answer}؟",
+        answer=person.answer,
+        accepted=(person.answer.split()[-1],),
+        ev=evidence(sentence, person.start, person.end),
+        score=base + 0.02,
+        answer_type="person",
+        fact_key=fact.key,
+    )
+    questions += _make(
+        ctx,
+        fact,
+        kind="who",
+        prompt=f"من {pronoun} {person.answer}؟",
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=base - 0.05,
+        answer_type="role",
+        fact_key=fact.key + ":reverse",
+        modes=("choice", "typed"),
+    )
+    return questions
+
+
+def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
+    sentence = ctx.sentence(fact)
+    is_person = fact.detail == "person"
+    pronoun = "هي" if normalize(fact.answer.split()[0]).endswith("ه") else "هو"
+    prompt = f"{'من' if is_person else 'ما'} {pronoun} {fact.subject}؟"
+    return _make(
+        ctx,
+        fact,
+        kind="who" if is_person else "what",
+        prompt=prompt,
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_TYPE_SCORE["description"] + _position_bonus(ctx, sentence) + (0.05 if is_person else 0),
+        answer_type="description",
+    )
+
+
+def _cloze(ctx: Context, fact: Fact) -> list[Question]:
+    if fact.type in {"role", "description", "org", "time"}:
+        return []
+    sentence = ctx.sentence(fact)
+    if len(sentence.tokens) > 40:
+        return []
+    text = sentence.text[: fact.start] + _BLANK + sentence.text[fact.end :]
+    answer = sentence.text[fact.start : fact.end]
+    accepted = _number_forms(fact) if fact.number is not None and fact.type != "year" else ()
+    if fact.type == "year" and fact.number is not None:
+        accepted = (str(fact.number),)
+    score = _TYPE_SCORE.get(fact.type, 0.5) + _KIND_BONUS["cloze"] + _position_bonus(ctx, sentence)
+    return _make(
+        ctx,
+        fact,
+        kind="cloze",
+        prompt=f"أكمل الفراغ: {text}",
+        answer=answer,
+        accepted=tuple(a for a in accepted if a != answer),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=score,
+        answer_type=fact.type,
+        modes=("typed",),
+        fact_key=fact.key,
+    )
+
+
+def _true_false(ctx: Context, fact: Fact) -> list[Question]:
+    """The sentence as it stands, or with this fact swapped for a distractor; the seed decides which."""
+    if fact.type in {"role", "description", "time"}:
+        return []
+    sentence = ctx.sentence(fact)
+    if len(sentence.tokens) > 35 or not any(is_verb(t.text) for t in sentence.tokens):
+        return []
+    rng = distractors.rng_for(ctx.seed, "tf:" + fact.key)
+    shown = sentence.text[fact.start : fact.end]
+    wrong = distractors.for_fact(fact, shown, ctx.facts, ctx.seed)
+    truth = not wrong or rng.random() < 0.5
+    statement = sentence.text if truth else sentence.text[: fact.start] + wrong[0] + sentence.text[fact.end :]
+    lo = segments(sentence)[0][0]
+    statement = statement[sentence.tokens[lo].start :]
+    body, first_text = statement, ""
+    if sentence.norms[0] in grammar().openers:
+        body = (
+            statement[sentence.tokens[1].start - sentence.tokens[lo].start :]
+            if len(sentence.tokens) > 1
+            else body
+        )
+    elif sentence.norms[0][:1] in "وف" and is_verb(sentence.tokens[0].text[1:]):
+        first_text = body[1:]
+        body = first_text
+    prompt = f"صح أم خطأ: {body.rstrip('.')}"
+    score = _TYPE_SCORE.get(fact.type, 0.5) * _MODE_SCORE["true_false"] + _position_bonus(ctx, sentence)
+    return [
+        Question(
+            "true_false",
+            "true_false",
+            prompt,
+            TRUE if truth else FALSE,
+            (),
+            (TRUE, FALSE),
+            evidence(sentence, fact.start, fact.end),
+            score,
+            fact.key if not truth else f"sentence:{sentence.index}",
+            fact.type,
+        )
+    ]
+
+
+def _matching(ctx: Context) -> list[Question]:
+    """Numbers to what they count, and people to their roles, when the article has enough of them."""
+    questions = []
+    counts = [f for f in ctx.facts if f.type == "count" and f.number is not None]
+    pairs: list[tuple[str, str]] = []
+    seen_left: set[str] = set()
+    seen_right: set[str] = set()
+    for fact in counts:
+        sentence = ctx.sentence(fact)
+        _, last = token_range(sentence, fact.start, fact.end)
+        right = " ".join([fact.unit, *_adjectives_after(sentence, last - 1)])
+        left = f"{fact.qualifier} {fact.number}".strip()
+        if match_key(left) in seen_left or match_key(right) in seen_right:
+            continue
+        seen_left.add(match_key(left))
+        seen_right.add(match_key(right))
+        pairs.append((left, right))
+    if len(pairs) >= 3:
+        pairs = pairs[:5]
+        first = counts[0]
+        rights = [right for _, right in pairs]
+        distractors.rng_for(ctx.seed, "matching:counts").shuffle(rights)
+        questions.append(
+            Question(
+                "matching",
+                "matching",
+                "صل كل عدد بما يعده في النص:",
+                "؛ ".join(f"{left} ← {right}" for left, right in pairs),
+                (),
+                tuple(rights),
+                evidence(ctx.sentence(first), first.start, first.end),
+                _TYPE_SCORE["count"] * _MODE_SCORE["matching"],
+                "matching:counts",
+                "count",
+                tuple(pairs),
+            )
+        )
+    roles = {}
+    for fact in ctx.facts:
+        if fact.type == "role" and fact.subject not in roles:
+            roles[fact.subject] = fact
+    if len(roles) >= 3:
+        role_pairs = tuple((name, fact.answer) for name, fact in list(roles.items())[:5])
+        first = next(iter(roles.values()))
+        rights = [right for _, right in role_pairs]
+        distractors.rng_for(ctx.seed, "matching:roles").shuffle(rights)
+        questions.append(
+            Question(
+                "matching",
+                "matching",
+                "صل كل شخص بمنصبه:",
+                "؛ ".join(f"{left} ← {right}" for left, right in role_pairs),
+                (),
+                tuple(rights),
+                evidence(ctx.sentence(first), first.start, first.end),
+                _TYPE_SCORE["role"] * _MODE_SCORE["matching"],
+                "matching:roles",
+                "person",
+                role_pairs,
+            )
+        )
+    return questions
+
+
+def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """A date or place inside "X (birth date، birthplace - death date)": when/where was X born, when did X die."""
+    sentence = ctx.sentence(fact)
+    description = next(
+        (f for f in ctx.facts if f.type == "description" and f.sentence_index == sentence.index), None
+    )
+    if description is None or description.detail != "person":
+        return []
+    open_at = sentence.text.find("(")
+    close_at = sentence.text.find(")", open_at + 1)
+    if not (0 <= open_at < fact.start and fact.end <= close_at < description.start):
+        return []
+    after_dash = bool(re.search(r"\s[-–]\s", sentence.text[open_at : fact.start]))
+    subject = description.subject
+    ev = evidence(sentence, fact.start, fact.end)
+    base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence) + 0.05
+    if fact.type in {"date", "year"}:
+        verb = "توفي" if after_dash else "ولد"  # died / was born
+        accepted = (str(fact.number),) if fact.number else ()
+        return _make(
+            ctx,
+            fact,
+            kind="when",
+            prompt=f"متى {verb} {subject}؟",
+            answer=fact.text,
+            accepted=accepted,
+            ev=ev,
+            score=base,
+            answer_type="date",
+        )
+    if fact.type == "place" and not after_dash:
+        return _make(
+            ctx,
+            fact,
+            kind="where",
+            prompt=f"أين ولد {subject}؟",
+            answer=fact.answer,
+            accepted=_place_forms(fact),
+            ev=ev,
+            score=base,
+            answer_type="place",
+        )
+    return []
+
+
+def all_questions(ctx: Context) -> list[Question]:
+    """Every question the facts allow (over-generation: ranking picks)."""
+    questions: list[Question] = []
+    for fact in ctx.facts:
+        if fact.type == "person":
+            questions += _who_questions(ctx, fact)
+        elif fact.type == "role":
+            questions += _role_questions(ctx, fact)
+        elif fact.type == "description":
+            questions += _description_questions(ctx, fact)
+        else:
+            bio = _bio_questions(ctx, fact) if fact.type in {"date", "year", "place"} else []
+            questions += bio or _wh_questions(ctx, fact)
+        questions += _cloze(ctx, fact)
+        questions += _true_false(ctx, fact)
+    questions += _matching(ctx)
+    return questions
