@@ -19,7 +19,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """Each article with how many questions a quiz can draw on and how many vocabulary cards it has."""
         return self.annotate(
             question_count=models.Count(
-                "questions", filter=~Q(questions__status=Question.Status.REJECTED), distinct=True
+                "questions",
+                filter=~Q(questions__status__in=[Question.Status.REJECTED, Question.Status.RETIRED]),
+                distinct=True,
             ),
             card_count=models.Count("vocab_items", distinct=True),
         )
@@ -140,7 +142,12 @@ class Sentence(models.Model):
 
 class QuestionQuerySet(models.QuerySet["Question"]):
     def playable(self) -> QuestionQuerySet:
-        return self.exclude(status=Question.Status.REJECTED)
+        """Questions a quiz may draw on: not rejected by a teacher, not retired by a change of the text."""
+        return self.exclude(status__in=[Question.Status.REJECTED, Question.Status.RETIRED])
+
+    def protected(self) -> QuestionQuerySet:
+        """Questions a teacher wrote, judged or edited: regeneration leaves them as they are."""
+        return self.filter(Q(status__in=Question.TEACHER_STATUSES) | Q(edited=True))
 
 
 class Question(models.Model):
@@ -165,6 +172,9 @@ class Question(models.Model):
         APPROVED = "approved", _("approved")
         REJECTED = "rejected", _("rejected")
         TEACHER = "teacher", _("written by a teacher")
+        RETIRED = "retired", _("retired: no longer in the text")
+
+    TEACHER_STATUSES = (Status.APPROVED, Status.REJECTED, Status.TEACHER)
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind)
@@ -193,6 +203,9 @@ class Question(models.Model):
     fact_key = models.CharField(
         _("fact"), max_length=200, blank=True, help_text=_("Questions on the same fact share this key.")
     )
+    origin_key = models.CharField(
+        max_length=300, blank=True, editable=False, help_text="The generator's identity for this question."
+    )
     answer_type = models.CharField(_("answer type"), max_length=20, blank=True)
     score = models.FloatField(_("rank score"), default=0)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.GENERATED)
@@ -217,7 +230,7 @@ class Question(models.Model):
     @property
     def is_protected(self) -> bool:
         """A teacher has written, approved, rejected or edited it: regeneration keeps it as it is."""
-        return self.status != self.Status.GENERATED or self.edited
+        return self.status in self.TEACHER_STATUSES or self.edited
 
 
 class Choice(models.Model):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections import Counter
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -11,7 +13,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from quiz.arabic.sentences import split_sentences
-from quiz.models import Article, Attempt, Block, CardState, LearnerProfile, Question, Sentence
+from quiz.generation import Question as GeneratedQuestion
+from quiz.generation import generate
+from quiz.models import Article, Attempt, Block, CardState, Choice, LearnerProfile, Question, Sentence
 from quiz.parsing import ParsedArticle
 
 
@@ -134,3 +138,116 @@ def guest_work_claim(*, guest_id: uuid.UUID, user: User) -> None:
         loser = card if kept.reps >= card.reps else kept
         loser.delete()
     CardState.objects.filter(guest_id=guest_id, user__isnull=True).update(user=user, guest_id=None)
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    deleted: int = 0
+    kept_by_teacher: int = 0
+
+
+@transaction.atomic
+def article_generate(*, article: Article) -> GenerationResult:
+    """Generate the article's questions and store them with their choices and evidence sentences.
+
+    A question a teacher wrote, approved, rejected or edited is never touched, and the generator does not bring it
+    back in another form. A generated question that the new text no longer supports is deleted, or retired when
+    learners have already answered it (so their history keeps its meaning).
+    """
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    generated = generate(article.text, seed=article.pk)
+    sentences = {s.position: s for s in article.sentences.all()}
+    existing = {q.origin_key: q for q in article.questions.exclude(origin_key="").prefetch_related("choices")}
+    counts: Counter[str] = Counter()
+    seen: set[str] = set()
+    for item in generated.questions:
+        key = _origin_key(item, seen)
+        seen.add(key)
+        old = existing.get(key)
+        if old is not None and old.is_protected:
+            counts["kept_by_teacher"] += 1
+            continue
+        fields = _question_fields(item, sentences)
+        if old is not None and _same_question(old, fields, list(item.choices)):
+            if old.status == Question.Status.RETIRED or old.score != fields["score"]:
+                old.status, old.score = Question.Status.GENERATED, fields["score"]  # type: ignore[assignment]
+                old.save(update_fields=["status", "score", "updated_at"])
+            counts["unchanged"] += 1
+            continue
+        if old is not None and not old.responses.exists():
+            for name, value in fields.items():
+                setattr(old, name, value)
+            old.status = Question.Status.GENERATED
+            old.save()
+            old.choices.all().delete()
+            _store_choices(old, item)
+            counts["updated"] += 1
+            continue
+        if old is not None:
+            old.origin_key = ""  # answered before: it stays, retired, for the learners' history
+            old.status = Question.Status.RETIRED
+            old.save(update_fields=["origin_key", "status", "updated_at"])
+            counts["retired"] += 1
+        question = Question.objects.create(article=article, origin_key=key, **fields)
+        _store_choices(question, item)
+        counts["created"] += 1
+    for key, old in existing.items():
+        if key in seen or old.is_protected:
+            continue
+        if old.responses.exists():
+            if old.status != Question.Status.RETIRED:
+                old.status = Question.Status.RETIRED
+                old.save(update_fields=["status", "updated_at"])
+                counts["retired"] += 1
+        else:
+            old.delete()
+            counts["deleted"] += 1
+    return GenerationResult(**counts)
+
+
+def _origin_key(item: GeneratedQuestion, seen: set[str]) -> str:
+    base = f"{item.kind}|{item.mode}|{item.fact_key}|{item.evidence.sentence_index}"[:290]
+    key, n = base, 1
+    while key in seen:
+        n += 1
+        key = f"{base}#{n}"
+    return key
+
+
+def _question_fields(item: GeneratedQuestion, sentences: dict[int, Sentence]) -> dict[str, object]:
+    evidence = sentences.get(item.evidence.sentence_index)
+    if evidence is not None and evidence.text != item.evidence.sentence:
+        evidence = next((s for s in sentences.values() if s.text == item.evidence.sentence), None)
+    return {
+        "kind": item.kind,
+        "mode": item.mode,
+        "prompt": item.prompt,
+        "answer": item.answer[:500],
+        "accepted": list(item.accepted),
+        "pairs": [list(pair) for pair in item.pairs],
+        "evidence": evidence,
+        "answer_start": item.evidence.answer_start if evidence else None,
+        "answer_end": item.evidence.answer_end if evidence else None,
+        "fact_key": item.fact_key[:200],
+        "answer_type": item.answer_type[:20],
+        "score": round(item.score, 4),
+    }
+
+
+def _same_question(old: Question, fields: dict[str, object], choices: list[str]) -> bool:
+    same_fields = all(getattr(old, name) == value for name, value in fields.items() if name != "score")
+    return same_fields and [c.text for c in old.choices.all()] == choices
+
+
+def _store_choices(question: Question, item: GeneratedQuestion) -> None:
+    """Choices in the generator's order. For matching they are the right-hand sides, each the match of one pair."""
+    Choice.objects.bulk_create(
+        Choice(
+            question=question, text=text[:500], position=i, is_correct=item.mode == "matching" or text == item.answer
+        )
+        for i, text in enumerate(item.choices)
+    )

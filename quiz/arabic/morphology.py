@@ -140,9 +140,7 @@ def _load_dict(name: str) -> dict[str, tuple[_Entry, ...]]:
 
 def _load_table(name: str) -> frozenset[str]:
     return frozenset(
-        " ".join(line.split())
-        for line in _read(name).splitlines()
-        if line.strip() and not line.startswith(";")
+        " ".join(line.split()) for line in _read(name).splitlines() if line.strip() and not line.startswith(";")
     )
 
 

@@ -194,11 +194,7 @@ def build(
     if coordinated:
         for pos in range(len(left) - 1, -1, -1):
             i = left[pos]
-            if (
-                sentence.norms[i] in g.prepositions
-                and i + 1 < first
-                and find_numbers([sentence.tokens[i + 1].text])
-            ):
+            if sentence.norms[i] in g.prepositions and i + 1 < first and find_numbers([sentence.tokens[i + 1].text]):
                 prep = sentence.norms[i]
                 left = left[:pos]
                 break
@@ -219,9 +215,7 @@ def build(
             verb_pos = _has_verb(sentence, left)
             start = verb_pos
             # Keep the verb's subject when it stands before it ("هجمات انتحارية أدت ..."), up to a preposition.
-            while (
-                start > 0 and verb_pos - start < 4 and sentence.norms[left[start - 1]] not in g.prepositions
-            ):
+            while start > 0 and verb_pos - start < 4 and sentence.norms[left[start - 1]] not in g.prepositions:
                 start -= 1
             context = left[start:] if verb_pos >= 0 else left
             context, first_text = _strip_opener(sentence, context)
@@ -277,9 +271,7 @@ def build(
     return Built(_finish(words), False)
 
 
-def _borrow_clause(
-    sentence: Sentence, segs: list[tuple[int, int]], seg_index: int
-) -> tuple[list[int], int] | None:
+def _borrow_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int) -> tuple[list[int], int] | None:
     """The nearest earlier segment with a verb (skipping asides), as the context of a verbless answer segment."""
     for back in range(seg_index - 1, max(-1, seg_index - 4), -1):
         lo, hi = segs[back]
@@ -292,9 +284,7 @@ def _borrow_clause(
     return None
 
 
-def _following_clause(
-    sentence: Sentence, segs: list[tuple[int, int]], seg_index: int, others: set[int]
-) -> list[str]:
+def _following_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int, others: set[int]) -> list[str]:
     """The words of the next segment when it starts with a verb, with a short complement clause after it."""
     if seg_index + 1 >= len(segs):
         return []

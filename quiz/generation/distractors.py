@@ -86,11 +86,7 @@ def numeric(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> l
     """Distractors for a count, percentage, amount, duration or year, in the answer's own form."""
     assert fact.number is not None
     same_unit = sorted(
-        {
-            f.number
-            for f in facts
-            if f.type == fact.type and f.unit and normalize(f.unit) == normalize(fact.unit)
-        }
+        {f.number for f in facts if f.type == fact.type and f.unit and normalize(f.unit) == normalize(fact.unit)}
         - {fact.number, None}
     )
     options: list[int] = [n for n in same_unit if n and 0.3 * fact.number <= n <= 3 * fact.number][:1]
@@ -164,9 +160,7 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
     ]
     answer_names = {normalize(x) for x in fact.key.split(":", 1)[1].split("+")}
     pool_types = {category} | ({"capital", "city"} if category in {"capital", "city"} else set())
-    pool = [
-        p.name for p in gazetteer().entries if p.type in pool_types and normalize(p.name) not in answer_names
-    ]
+    pool = [p.name for p in gazetteer().entries if p.type in pool_types and normalize(p.name) not in answer_names]
     rng.shuffle(pool)
     singles = [x for x in dict.fromkeys(in_article) if normalize(x) not in answer_names] + pool
     if parts == 1:

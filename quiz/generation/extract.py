@@ -149,12 +149,7 @@ def _match_phrase(norms: Sequence[str], end: int, phrases: tuple[tuple[str, ...]
         n = len(phrase)
         if end - n >= 0 and tuple(norms[end - n : end]) == phrase:
             return n
-        if (
-            n
-            and end - n >= 0
-            and norms[end - n].startswith("و")
-            and (norms[end - n][1:], *phrase[1:]) == phrase
-        ):
+        if n and end - n >= 0 and norms[end - n].startswith("و") and (norms[end - n][1:], *phrase[1:]) == phrase:
             return n
     return 0
 
@@ -250,16 +245,10 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
             two = bare + " " + sentence.norms[k + 1]
             if two in words.relative and sentence.free(k, k + 2):
                 sentence.take(k, k + 2)
-                facts.append(
-                    _fact(sentence, "time", f"time:{two}", k, k + 2, prefix=sentence.prefix_len(k, bare))
-                )
+                facts.append(_fact(sentence, "time", f"time:{two}", k, k + 2, prefix=sentence.prefix_len(k, bare)))
                 continue
         if bare == "القرن" and k + 1 < n:
-            width = (
-                2
-                if k + 2 < n and sentence.norms[k + 1] + " " + sentence.norms[k + 2] in words.ordinals
-                else 1
-            )
+            width = 2 if k + 2 < n and sentence.norms[k + 1] + " " + sentence.norms[k + 2] in words.ordinals else 1
             if sentence.norms[k + 1] in words.ordinals or width == 2:
                 end = k + 1 + width
                 end += _era_after(sentence, end)
@@ -287,11 +276,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             year = parse_digits(era.group(1))
             first = k - 1 if k and sentence.norms[k - 1] in words.year_words else k
             sentence.take(first, k + 1)
-            prefix = (
-                sentence.prefix_len(first, sentence.norms[first])
-                if first < k
-                else sentence.digit_prefix_len(k)
-            )
+            prefix = sentence.prefix_len(first, sentence.norms[first]) if first < k else sentence.digit_prefix_len(k)
             facts.append(_fact(sentence, "year", f"year:{year}", first, k + 1, number=year, prefix=prefix))
     for found in find_numbers(texts):
         i, j, value = found.start, found.end, found.value
@@ -304,18 +289,11 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
         # A year: "عام 2021", "في 1958", "منذ 2017", "2021م", or a bare 4-digit year before punctuation.
         if not found.words and 1000 <= value <= 2100:
             era = _era_after(sentence, j)
-            if (
-                prev in words.year_words
-                or era
-                or prev in g.time_prepositions
-                or (punct_after and value >= 1500)
-            ):
+            if prev in words.year_words or era or prev in g.time_prepositions or (punct_after and value >= 1500):
                 first = i - 1 if prev in words.year_words else i
                 sentence.take(first, j + era)
                 prefix = _lead_prefix(sentence, first, i)
-                facts.append(
-                    _fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix)
-                )
+                facts.append(_fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix))
                 continue
         if nxt in words.duration_units or nxt_bare in words.duration_units:
             marker = _match_phrase(sentence.norms, i, g.duration_markers)
@@ -467,11 +445,7 @@ def extract_places(sentence: Sentence) -> list[Fact]:
         if ambiguous:
             prev_org = index > 0 and matches[index - 1][1] == start and matches[index - 1][2].type == "org"
             head = start > 0 and sentence.norms[start - 1] in _ORG_HEADS
-            next_org = (
-                index + 1 < len(matches)
-                and matches[index + 1][0] == end
-                and matches[index + 1][2].type == "org"
-            )
+            next_org = index + 1 < len(matches) and matches[index + 1][0] == end and matches[index + 1][2].type == "org"
             if not (prev_org or head or next_org):
                 index += 1
                 continue
@@ -594,11 +568,7 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             name_start = k + 1
             width = _name_run(sentence, name_start)
             role_end = k + 1
-        if (
-            width == 1
-            and not honorific
-            and not morphology.is_only_proper_noun(sentence.tokens[name_start].text)
-        ):
+        if width == 1 and not honorific and not morphology.is_only_proper_noun(sentence.tokens[name_start].text):
             if morphology.is_known(sentence.tokens[name_start].text):
                 width = 0  # "مدير عام قناة": one common word after a role is no name
         if width == 0 or (comma and not role_width):
@@ -612,9 +582,7 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
                 continue
         role_text = sentence.text[sentence.tokens[k].start : sentence.tokens[role_end - 1].end]
         role_text = role_text[role_prefix:]
-        raw_name = sentence.text[
-            sentence.tokens[name_start].start : sentence.tokens[name_start + width - 1].end
-        ]
+        raw_name = sentence.text[sentence.tokens[name_start].start : sentence.tokens[name_start + width - 1].end]
         is_honorific_only = honorific and role_end == k + 1 and not role_width
         role = "" if is_honorific_only else role_text
         full = people.add(raw_name, role)

@@ -71,9 +71,7 @@ def _spread(questions: list[Question]) -> list[Question]:
         )
         question = remaining.pop(best)
         chosen.append(question)
-        by_sentence[question.evidence.sentence_index] = (
-            by_sentence.get(question.evidence.sentence_index, 0) + 1
-        )
+        by_sentence[question.evidence.sentence_index] = by_sentence.get(question.evidence.sentence_index, 0) + 1
         by_kind[question.kind] = by_kind.get(question.kind, 0) + 1
     return chosen + tail
 

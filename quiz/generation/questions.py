@@ -126,9 +126,7 @@ def _make(
             if len(wrong) < 3:
                 continue
             choices = distractors.shuffled_choices(answer, wrong, ctx.seed, key + ":" + kind)
-            questions.append(
-                Question(kind, "choice", prompt, answer, accepted, choices, ev, score, key, answer_type)
-            )
+            questions.append(Question(kind, "choice", prompt, answer, accepted, choices, ev, score, key, answer_type))
         else:
             questions.append(
                 Question(
@@ -181,9 +179,7 @@ def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
         if sentence.gap(i - 1).strip():
             break
         norm = (
-            normalize(split_prefix(sentence.tokens[i].text).rest)
-            if sentence.norms[i][:1] == "و"
-            else sentence.norms[i]
+            normalize(split_prefix(sentence.tokens[i].text).rest) if sentence.norms[i][:1] == "و" else sentence.norms[i]
         )
         if norm.startswith("ال") or norm in g.prepositions or is_verb(sentence.tokens[i].text):
             break
@@ -203,9 +199,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     others = _fact_tokens(ctx, sentence, fact)
     ev = evidence(sentence, fact.start, fact.end)
     base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence)
-    coordinated = (
-        sentence.norms[first][:1] == "و" and fact.text != sentence.tokens[first].text[: len(fact.text)]
-    )
+    coordinated = sentence.norms[first][:1] == "و" and fact.text != sentence.tokens[first].text[: len(fact.text)]
     if fact.type in {"count", "percent", "amount"}:
         assert fact.number is not None
         unit_index = last - 1
@@ -304,11 +298,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type == "place":
         places = grammar().place_prepositions
         before = sentence.norms[first - 1] if first else ""
-        prefix = (
-            split_prefix(sentence.tokens[first].text).prefix
-            if fact.start > sentence.tokens[first].start
-            else ""
-        )
+        prefix = split_prefix(sentence.tokens[first].text).prefix if fact.start > sentence.tokens[first].start else ""
         if before in places or normalize(prefix) in {"ب", "في"}:
             qword = "أين"
         else:
@@ -498,11 +488,7 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
     statement = statement[sentence.tokens[lo].start :]
     body, first_text = statement, ""
     if sentence.norms[0] in grammar().openers:
-        body = (
-            statement[sentence.tokens[1].start - sentence.tokens[lo].start :]
-            if len(sentence.tokens) > 1
-            else body
-        )
+        body = statement[sentence.tokens[1].start - sentence.tokens[lo].start :] if len(sentence.tokens) > 1 else body
     elif sentence.norms[0][:1] in "وف" and is_verb(sentence.tokens[0].text[1:]):
         first_text = body[1:]
         body = first_text
@@ -591,9 +577,7 @@ def _matching(ctx: Context) -> list[Question]:
 def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
     """A date or place inside "X (birth date، birthplace - death date)": when/where was X born, when did X die."""
     sentence = ctx.sentence(fact)
-    description = next(
-        (f for f in ctx.facts if f.type == "description" and f.sentence_index == sentence.index), None
-    )
+    description = next((f for f in ctx.facts if f.type == "description" and f.sentence_index == sentence.index), None)
     if description is None or description.detail != "person":
         return []
     open_at = sentence.text.find("(")

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from quiz.parsing import ArticleError, parse_article_bytes
-from quiz.services import article_import
+from quiz.services import article_generate, article_import
 
 
 class Command(BaseCommand):
@@ -34,5 +34,11 @@ class Command(BaseCommand):
                 raise CommandError(f"{path}: {error}") from None
         for path, article in parsed:
             stored, changed = article_import(parsed=article, source_name=path.name)
-            state = "imported" if changed else "unchanged"
-            self.stdout.write(f"{path}: {state}: {stored.title} ({stored.word_count} words) /articles/{stored.slug}/")
+            if not changed:
+                self.stdout.write(f"{path}: unchanged: {stored.title}")
+                continue
+            result = article_generate(article=stored)
+            self.stdout.write(
+                f"{path}: imported: {stored.title} ({stored.word_count} words, {result.created} new questions, "
+                f"{result.kept_by_teacher} kept as the teacher left them) {stored.get_absolute_url()}"
+            )
