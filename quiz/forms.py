@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.models import User
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from quiz.models import Submission
+from quiz.services import InvalidAnswer
 
 
 class SignupForm(UserCreationForm[User]):
@@ -32,3 +37,36 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs["autocomplete"] = "username"
+
+
+def parse_submission(data: Mapping[str, str]) -> tuple[int, Submission]:
+    """The question id and the answer posted by the quiz's answer form.
+
+    Fields: ``question``; then ``choice`` (a Choice id), ``text`` (a typed answer), ``match-0``, ``match-1`` ...
+    (one Choice id per matching pair) or ``skip`` ("I don't know"). Malformed values are refused, never guessed.
+    """
+    try:
+        question_id = int(data.get("question", ""))
+    except ValueError:
+        raise InvalidAnswer(gettext("The answer did not say which question it is for.")) from None
+    if data.get("skip"):
+        return question_id, Submission(skipped=True)
+    text = data.get("text", "")
+    if len(text) > MAX_TYPED_ANSWER:
+        raise InvalidAnswer(_("That answer is too long: at most %(count)s characters.") % {"count": MAX_TYPED_ANSWER})
+    matches: list[int | None] = []
+    while f"match-{len(matches)}" in data:
+        matches.append(_optional_id(data.get(f"match-{len(matches)}", "")))
+    return question_id, Submission(choice_id=_optional_id(data.get("choice", "")), text=text, matches=tuple(matches))
+
+
+MAX_TYPED_ANSWER = 200
+
+
+def _optional_id(raw: str) -> int | None:
+    if raw == "":
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise InvalidAnswer(gettext("That choice is not one of this question's.")) from None

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Max, Q, Window
+from django.db.models.functions import Rank, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from quiz.arabic.normalize import answers_match
+
+if TYPE_CHECKING:
+    from quiz.learners import Learner
 
 # Articles --------------------------------------------------------------------------------------------------------
 
@@ -137,6 +147,36 @@ class Sentence(models.Model):
         return f"s{self.position}"
 
 
+# Answers ----------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """What a learner sent for one question: a choice, a typed answer, one choice per matching pair, or
+    "I don't know"."""
+
+    choice_id: int | None = None
+    text: str = ""
+    matches: tuple[int | None, ...] = ()
+    skipped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Graded:
+    is_correct: bool
+    given: str
+    choice: Choice | None = None
+    pair_results: tuple[bool, ...] = field(default=())
+
+
+class AnswerInvalid(ValueError):
+    """The submission does not fit the question (a choice of another question, a missing pair, no answer)."""
+
+
+# A lone "و" typed apart from the next word ("سوريا و العراق"): joined to it before matching, as it is written.
+_LONE_WA = re.compile(r"(?<!\S)و\s+(?=\S)")
+
+
 # The question bank -----------------------------------------------------------------------------------------------
 
 
@@ -232,6 +272,58 @@ class Question(models.Model):
         """A teacher has written, approved, rejected or edited it: regeneration keeps it as it is."""
         return self.status in self.TEACHER_STATUSES or self.edited
 
+    @property
+    def evidence_parts(self) -> tuple[str, str, str] | None:
+        """The evidence sentence cut around the answer: (before, answer, after); None without evidence."""
+        if self.evidence is None:
+            return None
+        text = self.evidence.text
+        start, end = self.answer_start, self.answer_end
+        if start is None or end is None or not 0 <= start < end <= len(text):
+            return (text, "", "")
+        return (text[:start], text[start:end], text[end:])
+
+    def grade(self, submission: Submission, choices: list[Choice]) -> Graded:
+        """Check a submission against this question. ``choices`` are its Choice rows, in order."""
+        if submission.skipped:
+            return Graded(is_correct=False, given="")
+        if self.mode == self.Mode.TYPED:
+            text = " ".join(submission.text.split())
+            if not text:
+                raise AnswerInvalid(_("Type an answer, or choose “I don't know”."))
+            is_correct = answers_match(
+                _LONE_WA.sub("و", text), self.answer, accepted=self.accepted, numeric_tolerance=self.tolerance
+            )
+            return Graded(is_correct=is_correct, given=text[:500])
+        by_id = {choice.pk: choice for choice in choices}
+        if self.mode == self.Mode.MATCHING:
+            if len(submission.matches) != len(self.pairs) or any(m is None for m in submission.matches):
+                raise AnswerInvalid(_("Match every item before checking."))
+            picked = [by_id.get(m) for m in submission.matches if m is not None]
+            if any(choice is None for choice in picked):
+                raise AnswerInvalid(_("That choice is not one of this question's."))
+            results = tuple(
+                choice is not None and choice.text == right
+                for choice, (_left, right) in zip(picked, self.pairs, strict=True)
+            )
+            given = "؛ ".join(
+                f"{left} ← {choice.text if choice else ''}"
+                for choice, (left, _right) in zip(picked, self.pairs, strict=True)
+            )
+            return Graded(is_correct=all(results), given=given[:500], pair_results=results)
+        if submission.choice_id is None:
+            raise AnswerInvalid(_("Choose an answer, or choose “I don't know”."))
+        chosen = by_id.get(submission.choice_id)
+        if chosen is None:
+            raise AnswerInvalid(_("That choice is not one of this question's."))
+        return Graded(is_correct=chosen.is_correct, given=chosen.text, choice=chosen)
+
+    @property
+    def answer_span(self) -> str:
+        """The words of the article that answer it: the highlighted part of the evidence, else the answer."""
+        parts = self.evidence_parts
+        return parts[1] if parts and parts[1] else self.answer
+
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
@@ -273,6 +365,12 @@ class LearnerProfile(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def current_streak(self, today: date) -> int:
+        """The daily streak as it stands today: broken when the learner was last active before yesterday."""
+        if self.last_active_on is None or self.last_active_on < today - timedelta(days=1):
+            return 0
+        return self.streak_days
+
 
 class LearnerOwned(models.Model):
     """Belongs to a signed-in learner or, until they sign up or log in, to a guest's session."""
@@ -287,6 +385,42 @@ class LearnerOwned(models.Model):
 # Quiz attempts ---------------------------------------------------------------------------------------------------
 
 
+class AttemptQuerySet(models.QuerySet["Attempt"]):
+    def owned_by(self, learner: Learner) -> AttemptQuerySet:
+        """The learner's attempts; nobody's when the learner is a guest without an id yet."""
+        if learner.user is not None:
+            return self.filter(user=learner.user)
+        if learner.guest_id is not None:
+            return self.filter(guest_id=learner.guest_id, user__isnull=True)
+        return self.none()
+
+    def finished(self) -> AttemptQuerySet:
+        return self.filter(finished_at__isnull=False)
+
+    def full_quizzes(self) -> AttemptQuerySet:
+        """Attempts at the article's quiz, not rounds practising the questions missed in one."""
+        return self.filter(practice_of__isnull=True)
+
+    def leaderboard_rows(self, article_ids: list[int], size: int = 10) -> models.QuerySet[Any, Any]:
+        """For each article, the ``size`` learners with the best score in a finished full quiz, best first:
+        ``article_id``, ``display_name``, ``best``, ``rank`` (equal scores share one). Guests and accounts
+        without a display name are not listed."""
+        by_article = [F("article_id")]
+        return (
+            self.finished()
+            .full_quizzes()
+            .filter(article_id__in=article_ids, user__profile__isnull=False)
+            .values("article_id", "user_id", display_name=F("user__profile__display_name"))
+            .annotate(best=Max("score"))
+            .annotate(
+                rank=Window(Rank(), partition_by=by_article, order_by=[F("best").desc()]),
+                row=Window(RowNumber(), partition_by=by_article, order_by=[F("best").desc(), F("user_id")]),
+            )
+            .filter(row__lte=size)
+            .order_by("article_id", "row")
+        )
+
+
 class Attempt(LearnerOwned):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attempts")
     questions = models.ManyToManyField(Question, through="AttemptQuestion", related_name="+")
@@ -294,10 +428,23 @@ class Attempt(LearnerOwned):
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     score = models.PositiveIntegerField(_("score"), default=0)
+    question_count = models.PositiveSmallIntegerField(_("questions"), default=0)
     correct_count = models.PositiveSmallIntegerField(default=0)
     answered_count = models.PositiveSmallIntegerField(default=0)
     streak = models.PositiveSmallIntegerField(default=0)
+    best_streak = models.PositiveSmallIntegerField(_("longest streak"), default=0)
+    practice_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practice_rounds",
+        verbose_name=_("practice of"),
+        help_text=_("The attempt whose missed questions this round practises."),
+    )
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    objects = AttemptQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]
@@ -307,6 +454,32 @@ class Attempt(LearnerOwned):
 
     def __str__(self) -> str:
         return f"{self.article} ({self.started_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quiz:play", kwargs={"public_id": self.public_id})
+
+    def belongs_to(self, learner: Learner) -> bool:
+        if learner.user is not None:
+            return self.user_id == learner.user.pk
+        return self.user_id is None and learner.guest_id is not None and self.guest_id == learner.guest_id
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def is_practice(self) -> bool:
+        return self.practice_of_id is not None
+
+    @property
+    def duration(self) -> timedelta | None:
+        """How long the attempt took, from its start to its end."""
+        return self.finished_at - self.started_at if self.finished_at else None
+
+    @property
+    def percent(self) -> int:
+        """Right answers as a whole percentage of the questions."""
+        return round(100 * self.correct_count / self.question_count) if self.question_count else 0
 
 
 class AttemptQuestion(models.Model):
@@ -325,6 +498,12 @@ class AttemptQuestion(models.Model):
     def __str__(self) -> str:
         return f"{self.attempt_id}#{self.position}"
 
+    def mark_shown(self, now: datetime) -> None:
+        """Start the question's clock the first time it is shown; showing it again does not restart it."""
+        if self.shown_at is None:
+            self.shown_at = now
+            AttemptQuestion.objects.filter(pk=self.pk, shown_at__isnull=True).update(shown_at=now)
+
 
 class Response(models.Model):
     """A learner's one answer to one question of an attempt."""
@@ -335,6 +514,8 @@ class Response(models.Model):
     choice = models.ForeignKey(Choice, on_delete=models.SET_NULL, null=True, blank=True)
     is_correct = models.BooleanField()
     points = models.PositiveIntegerField(default=0)
+    speed_bonus = models.PositiveIntegerField(default=0)
+    streak_bonus = models.PositiveIntegerField(default=0)
     elapsed_ms = models.PositiveIntegerField(null=True, blank=True)
     answered_at = models.DateTimeField(auto_now_add=True)
 

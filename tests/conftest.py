@@ -13,9 +13,11 @@ from django.tasks import task_backends
 from django.test import override_settings
 from django.utils.connection import Local
 
-from quiz.models import Article, LearnerProfile
+from quiz.forms import parse_submission
+from quiz.learners import Learner
+from quiz.models import Article, Attempt, Choice, LearnerProfile, Question, Submission
 from quiz.parsing import parse_article, parse_article_bytes
-from quiz.services import article_import
+from quiz.services import article_generate, article_import, attempt_start
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_16bd2a2ab7525642.txt"
@@ -93,3 +95,92 @@ def make_user(
 @pytest.fixture
 def seed_article(db: None) -> Article:
     return make_article()
+
+
+@pytest.fixture
+def seed_quiz(db: None) -> Article:
+    """The seed article with its generated questions, as ``import_article`` stores them."""
+    article = make_article()
+    article_generate(article=article)
+    return article
+
+
+def make_question(
+    article: Article,
+    *,
+    kind: str = "who",
+    mode: str = "choice",
+    prompt: str = "من قال ذلك؟",
+    answer: str = "فورونكوف",
+    choices: tuple[str, ...] = ("فورونكوف", "غوتيريش", "باشليه", "غريفيث"),
+    fact_key: str | None = None,
+    status: str = "generated",
+    score: float = 0.5,
+    **fields: object,
+) -> Question:
+    """A question of the article's bank, with its choices (the one equal to ``answer`` is the right one)."""
+    question = Question.objects.create(
+        article=article,
+        kind=kind,
+        mode=mode,
+        prompt=prompt,
+        answer=answer,
+        fact_key=f"fact:{Question.objects.count()}" if fact_key is None else fact_key,
+        status=status,
+        score=score,
+        **fields,
+    )
+    if mode != "typed":
+        Choice.objects.bulk_create(
+            Choice(question=question, text=text, position=i, is_correct=mode == "matching" or text == answer)
+            for i, text in enumerate(choices)
+        )
+    return question
+
+
+def make_attempt(
+    article: Article,
+    *,
+    learner: Learner,
+    count: int | None = None,
+    timed: bool = True,
+    questions: list[Question] | None = None,
+) -> Attempt:
+    """An attempt started as the quiz starts one, of ``count`` questions (the article's N by default)."""
+    if count is not None:
+        Article.objects.filter(pk=article.pk).update(questions_per_quiz=count)
+        article.refresh_from_db()
+    return attempt_start(article=article, learner=learner, timed=timed, seed=1, questions=questions)
+
+
+def right_answer(question: Question) -> dict[str, str]:
+    """The form fields of a right answer to ``question``."""
+    data = {"question": str(question.pk)}
+    if question.mode == "typed":
+        data["text"] = question.answer
+    elif question.mode == "matching":
+        by_text = {c.text: c.pk for c in question.choices.all()}
+        for i, (_left, right) in enumerate(question.pairs):
+            data[f"match-{i}"] = str(by_text[right])
+    else:
+        data["choice"] = str(question.choices.get(is_correct=True).pk)
+    return data
+
+
+def wrong_answer(question: Question) -> dict[str, str]:
+    """The form fields of a wrong answer to ``question``."""
+    data = {"question": str(question.pk)}
+    if question.mode == "typed":
+        data["text"] = "جواب خاطئ تماما"
+    elif question.mode == "matching":
+        ids = [c.pk for c in question.choices.all()]
+        for i in range(len(question.pairs)):
+            data[f"match-{i}"] = str(ids[0])
+    else:
+        data["choice"] = str(question.choices.filter(is_correct=False).first().pk)  # type: ignore[union-attr]
+    return data
+
+
+def submission_of(data: dict[str, str]) -> Submission:
+    """The Submission the answer form's fields make."""
+    return parse_submission(data)[1]
