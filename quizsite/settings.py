@@ -158,6 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's model backend, loading the learner's profile (display name, XP) with the user.
+AUTHENTICATION_BACKENDS = ["quiz.auth.ProfileBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "articles:list"
 LOGOUT_REDIRECT_URL = "articles:list"

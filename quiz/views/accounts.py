@@ -39,7 +39,7 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
             display_name=form.cleaned_data["display_name"],
             guest_id=_guest_id(request),
         )
-        auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        auth.login(request, user, backend="quiz.auth.ProfileBackend")
         request.session.pop(GUEST_SESSION_KEY, None)
         return HttpResponseRedirect(_next_url(request))
     return render(request, "accounts/signup.html", {"form": form, "next": _next_url(request)})
