@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from quiz.views import accounts, articles
+from quiz.views import accounts, articles, progress, quiz
 
 article_patterns = (
     [
@@ -19,7 +19,32 @@ account_patterns = (
     "accounts",
 )
 
+quiz_patterns = (
+    [
+        path("articles/<str:slug>/quiz/", quiz.quiz_start, name="start"),
+        path("quiz/<uuid:public_id>/", quiz.quiz_play, name="play"),
+        path("quiz/<uuid:public_id>/answer/", quiz.quiz_answer, name="answer"),
+        path("quiz/<uuid:public_id>/answers/<int:number>/", quiz.quiz_feedback, name="feedback"),
+        path("quiz/<uuid:public_id>/finish/", quiz.quiz_finish, name="finish"),
+        path("quiz/<uuid:public_id>/untimed/", quiz.quiz_untimed, name="untimed"),
+        path("quiz/<uuid:public_id>/practice/", quiz.quiz_practice, name="practice"),
+        path("quiz/<uuid:public_id>/results/", quiz.quiz_results, name="results"),
+        path("quiz/<uuid:public_id>/card.png", quiz.quiz_card, name="card"),
+    ],
+    "quiz",
+)
+
+progress_patterns = (
+    [
+        path("progress/", progress.progress, name="overview"),
+        path("articles/<str:slug>/leaderboard/", progress.leaderboard, name="leaderboard"),
+    ],
+    "progress",
+)
+
 urlpatterns = [
     path("", include(article_patterns)),
     path("accounts/", include(account_patterns)),
+    path("", include(quiz_patterns)),
+    path("", include(progress_patterns)),
 ]
