@@ -35,7 +35,7 @@ class Chart:
 
 
 def percent_chart(
-    values: list[tuple[str, int]], *, width: int = 640, height: int = 240, rtl: bool = True, margin: int = 40
+    values: list[tuple[str, int]], *, width: int = 640, height: int = 240, rtl: bool = True, margin: int = 48
 ) -> Chart:
     """A line chart of percentages (0 to 100), one point per (label, value), in order of time."""
     left, right, top, bottom = float(margin), float(width - margin), 16.0, float(height - 32)
@@ -50,5 +50,5 @@ def percent_chart(
         points.append(ChartPoint(x=round(x, 1), y=round(y, 1), value=value, label=label))
     grid = [(round(bottom - (bottom - top) * p / 100, 1), p) for p in (0, 25, 50, 75, 100)]
     line = " ".join(f"{p.x},{p.y}" for p in points)
-    label_x, label_anchor = (right + 6, "start") if rtl else (left - 6, "end")
+    label_x, label_anchor = (right + 12, "start") if rtl else (left - 12, "end")
     return Chart(width, height, points, line, grid, left, right, top, bottom, label_x, label_anchor)

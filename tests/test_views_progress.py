@@ -171,9 +171,9 @@ def test_the_chart_runs_in_the_reading_direction():
     values = [("1", 0), ("2", 50), ("3", 100)]
     rtl = percent_chart(values, width=640, height=240, rtl=True)
     ltr = percent_chart(values, width=640, height=240, rtl=False)
-    assert [p.x for p in rtl.points] == [600, 320, 40] and [p.x for p in ltr.points] == [40, 320, 600]
+    assert [p.x for p in rtl.points] == [592, 320, 48] and [p.x for p in ltr.points] == [48, 320, 592]
     assert [p.y for p in rtl.points] == [208, 112, 16]
-    assert rtl.line == "600.0,208.0 320.0,112.0 40.0,16.0"
-    assert rtl.label_anchor == "start" and rtl.label_x > 600 and ltr.label_x < 40
+    assert rtl.line == "592.0,208.0 320.0,112.0 48.0,16.0"
+    assert rtl.label_anchor == "start" and rtl.label_x > 592 and ltr.label_x < 48
     single = percent_chart([("1", 120)], rtl=True)
     assert single.points[0].x == 320 and single.points[0].y == 16  # one point in the middle; clamped to 100%

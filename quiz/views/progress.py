@@ -11,7 +11,6 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import get_language_bidi
 from django.views.decorators.http import require_GET
 
@@ -63,9 +62,9 @@ def progress(request: HtmxHttpRequest) -> HttpResponse:
     for article_scores in scores:
         article_scores.leaderboard = boards[article_scores.article.pk]
     recent = finished[-CHART_ATTEMPTS:]
+    # ISO dates: the chart is laid out left to right, where the Arabic short date's direction marks would jumble it.
     chart = percent_chart(
-        [(date_format(timezone.localtime(a.started_at), "SHORT_DATE_FORMAT"), a.percent) for a in recent],
-        rtl=get_language_bidi(),
+        [(timezone.localdate(a.started_at).isoformat(), a.percent) for a in recent], rtl=get_language_bidi()
     )
     kinds = (
         Response.objects.filter(attempt__in=Attempt.objects.owned_by(learner))
@@ -89,6 +88,7 @@ def progress(request: HtmxHttpRequest) -> HttpResponse:
         "unfinished": [a for a in reversed(attempts) if not a.is_finished],
         "chart": chart if recent else None,
         "chart_rows": recent,
+        "finished_count": len(finished),
         "scores": scores,
         "accuracy": accuracy,
         "profile": profile,

@@ -38,12 +38,20 @@
     clockTimer = window.setInterval(tick, 200);
   }
 
-  document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target && event.detail.target.id === "quiz-stage") {
+  // After the settle, when htmx has wired up the new form and links (not before: a quick Enter would post the
+  // form the plain way).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "quiz-stage") {
       focusStage();
       startClock();
     }
   });
+
+  // Make sure htmx has wired up an element that a key is about to use (it does so shortly after a swap).
+  function ready(element) {
+    if (window.htmx) window.htmx.process(element);
+    return element;
+  }
 
   // htmx checks the form before sending it; show the browser's own message for what is missing.
   document.addEventListener("htmx:validation:halted", function (event) {
@@ -75,10 +83,10 @@
     if (event.key === "Enter") {
       if (form && form.contains(target) && !target.matches("button, a, textarea")) {
         event.preventDefault();
-        form.requestSubmit(form.querySelector("[data-check]"));
+        ready(form).requestSubmit(form.querySelector("[data-check]"));
       } else if (!form && next && !target.matches("button, a, input, select, textarea, summary")) {
         event.preventDefault();
-        next.click();
+        ready(next).click();
       }
       return;
     }
@@ -92,5 +100,6 @@
     }
   });
 
+  document.documentElement.classList.add("has-js");
   document.addEventListener("DOMContentLoaded", startClock);
 })();
