@@ -12,7 +12,7 @@ from typing import NoReturn, cast
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -342,16 +342,22 @@ class AnswerResult:
     graded: Graded
 
 
-def _attempt_for_update(attempt_id: uuid.UUID, learner: Learner) -> Attempt:
-    """The learner's attempt, locked until the transaction ends; refused when it is someone else's."""
-    attempt = (
-        Attempt.objects.select_for_update(of=("self",)).select_related("article").filter(public_id=attempt_id).first()
-    )
+def attempt_owned(*, attempt_id: uuid.UUID, learner: Learner, attempts: QuerySet[Attempt] | None = None) -> Attempt:
+    """The learner's attempt with its article; refused when there is none or when it is another learner's."""
+    attempts = Attempt.objects.all() if attempts is None else attempts
+    attempt = attempts.select_related("article").filter(public_id=attempt_id).first()
     if attempt is None:
         raise AttemptNotFound(_("There is no such quiz."))
     if not attempt.belongs_to(learner):
         raise NotYourAttempt(_("This quiz belongs to another learner."))
     return attempt
+
+
+def _attempt_for_update(attempt_id: uuid.UUID, learner: Learner) -> Attempt:
+    """The learner's attempt, locked until the transaction ends."""
+    return attempt_owned(
+        attempt_id=attempt_id, learner=learner, attempts=Attempt.objects.select_for_update(of=("self",))
+    )
 
 
 def attempt_questions(*, article: Article, count: int, seed: int | None = None) -> list[Question]:

@@ -53,18 +53,16 @@ def _refused(
 
 
 def _own_attempt(request: HtmxHttpRequest, public_id: uuid.UUID) -> Attempt:
-    """The learner's attempt with its article; 404 when there is none, a refusal when it is another learner's."""
-    attempt = Attempt.objects.select_related("article").filter(public_id=public_id).first()
-    if attempt is None:
-        raise Http404(_("There is no such quiz."))
-    if not attempt.belongs_to(current_learner(request)):
-        raise services.NotYourAttempt(_("This quiz belongs to another learner."))
-    return attempt
+    return services.attempt_owned(attempt_id=public_id, learner=current_learner(request))
+
+
+def _go_to(request: HtmxHttpRequest, url: str) -> HttpResponse:
+    """A redirect after a successful POST: htmx is told to load the page, a plain request is redirected."""
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _finished(request: HtmxHttpRequest, attempt: Attempt) -> HttpResponse:
-    url = reverse("quiz:results", kwargs={"public_id": attempt.public_id})
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return _go_to(request, reverse("quiz:results", kwargs={"public_id": attempt.public_id}))
 
 
 # Start -----------------------------------------------------------------------------------------------------------
@@ -83,8 +81,7 @@ def quiz_start(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             )
         except services.QuizRefused as error:
             return _refused(request, error)
-        url = attempt.get_absolute_url()
-        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+        return _go_to(request, attempt.get_absolute_url())
     learner = current_learner(request)
     # Questions on one fact count once: an attempt never has two of them.
     bank = article.questions.playable().aggregate(
@@ -247,7 +244,7 @@ def quiz_untimed(request: HtmxHttpRequest, public_id: uuid.UUID) -> HttpResponse
         attempt = services.attempt_untime(attempt_id=public_id, learner=current_learner(request))
     except services.QuizRefused as error:
         return _refused(request, error, public_id=public_id)
-    return HttpResponseClientRedirect(attempt.get_absolute_url()) if request.htmx else redirect(attempt)
+    return _go_to(request, attempt.get_absolute_url())
 
 
 @require_POST
@@ -257,7 +254,7 @@ def quiz_practice(request: HtmxHttpRequest, public_id: uuid.UUID) -> HttpRespons
         attempt = services.attempt_practise_missed(attempt_id=public_id, learner=current_learner(request))
     except services.QuizRefused as error:
         return _refused(request, error, public_id=public_id)
-    return HttpResponseClientRedirect(attempt.get_absolute_url()) if request.htmx else redirect(attempt)
+    return _go_to(request, attempt.get_absolute_url())
 
 
 # The end screen and the card ---------------------------------------------------------------------------------
