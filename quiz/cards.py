@@ -258,5 +258,5 @@ def result_card_png(text: CardText) -> bytes:
     line_end(text.learner, 470, weight=700, size=36, fill=INK)
     line_end(text.when, 530, weight=400, size=30, fill=INK_SOFT)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()

@@ -431,3 +431,17 @@ def test_a_guest_who_plays_then_signs_up_finds_the_quiz_on_progress(client, seed
     attempt.refresh_from_db()
     assert attempt.user.username == "sami" and attempt.user.profile.xp == attempt.score // 100
     assert re.search(rf"<dd>{attempt.score // 100}</dd>", html)
+
+
+def test_the_quiz_in_english(client, seed_quiz):
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    client.post(reverse("quiz:start", args=[seed_quiz.slug]), {"mode": "timed"}, **english)
+    attempt = Attempt.objects.get()
+    html = html_of(client.get(attempt.get_absolute_url(), **english))
+    assert '<html lang="en" dir="ltr">' in html and "Question 1 of 10" in html and ">Check<" in html
+    finish_all(client, attempt)
+    html = html_of(client.get(url("results", attempt), **english))
+    assert "10 of 10 (100%)" in html and "Question by question" in html
+    cache.clear()
+    card = Image.open(io.BytesIO(client.get(url("card", attempt), **english).content))
+    assert card.size == (1200, 630)
