@@ -1,10 +1,12 @@
 # quizsite: the few commands people type. `make run` serves the site; `make test` runs the whole suite.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := help
 
 VENV := .venv
 PY := $(VENV)/bin/python
-PIP := $(VENV)/bin/pip
+# pip's notes about index folders this machine's pip configuration names but which do not exist are noise.
+PIP := quiet_pip() { $(VENV)/bin/pip "$$@" 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }; }; quiet_pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
@@ -36,17 +38,20 @@ check-python:
 	  echo "quizsite needs Python 3.12 or newer; found $${version:-no Python} at $$found." >&2; exit 1; fi
 
 $(VENV)/bin/python: | check-python
-	$(PYTHON_FOUND) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
+	@echo "Creating $(VENV) with $(PYTHON_FOUND) ($$($(PYTHON_FOUND) --version))"
+	@$(PYTHON_FOUND) -m venv $(VENV)
+	@$(PIP) install --quiet --upgrade pip
 
 # Reinstall only when a requirements file changed.
 $(VENV)/.deps: requirements.txt | $(VENV)/bin/python
-	$(PIP) install --quiet -r requirements.txt
-	touch $@
+	@echo "Installing requirements.txt"
+	@$(PIP) install --quiet -r requirements.txt
+	@touch $@
 
 $(VENV)/.deps-dev: requirements.txt requirements-dev.txt $(VENV)/.deps
-	$(PIP) install --quiet -r requirements-dev.txt
-	touch $@
+	@echo "Installing requirements-dev.txt"
+	@$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@
 
 venv: $(VENV)/bin/python
 deps: $(VENV)/.deps
