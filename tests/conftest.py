@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.tasks import task_backends
 from django.test import override_settings
@@ -58,6 +59,14 @@ def test_settings() -> Iterator[None]:
         CSRF_COOKIE_SECURE=False,
     ):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache (log-in throttling counts live there)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
