@@ -23,6 +23,8 @@ help:
 	@echo "make test       set everything up and run the whole suite on SQLite and PostgreSQL"
 	@echo "make serve      serve with gunicorn, as in production (DEBUG off)"
 	@echo "make lint       ruff and mypy"
+	@echo "make backup     back up the database and media into backups/"
+	@echo "make restore BACKUP=backups/quizsite-...   put a backup back (stop the servers first)"
 
 # Python ------------------------------------------------------------------------------------------------------
 
@@ -114,6 +116,13 @@ lint: deps-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy quiz quizsite
+
+backup: deps
+	$(PY) manage.py backup
+
+restore: deps
+	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=backups/quizsite-..." >&2; exit 2; fi
+	$(PY) manage.py restore "$(BACKUP)"
 
 messages: deps
 	cd quiz && ../$(PY) ../manage.py makemessages -l ar -l en --no-obsolete && ../$(PY) ../manage.py compilemessages
