@@ -66,6 +66,12 @@ system-runtime:
 
 system-test:
 	@./.ci/apt-ensure required $(APT_TEST)
+	@command -v npm >/dev/null || ./.ci/apt-ensure required nodejs npm
+
+# Test-only tools from the npm registry (axe-core), pinned by package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json | system-test
+	@echo "Installing the npm test tools (package-lock.json)"
+	@npm ci --no-audit --no-fund --loglevel=error
 
 # The site ------------------------------------------------------------------------------------------------------
 
@@ -97,7 +103,7 @@ worker: deps
 
 # Tests -----------------------------------------------------------------------------------------------------------
 
-test: setup-dev system-test
+test: setup-dev system-test node_modules/.package-lock.json
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 
