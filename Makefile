@@ -112,11 +112,13 @@ test-sqlite:
 	DATABASE_URL= $(PY) -m pytest -n 2 --dist loadgroup
 
 test-postgres:
-	@if ! $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	@if ! $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo; echo "!!!!!! PostgreSQL is not reachable at $(PG_TEST_URL): the PostgreSQL half of the suite did NOT run. !!!!!!"; echo; \
-	  if [ "$${CI:-}" = "true" ]; then exit 1; fi; exit 0; fi
-	@echo "== the suite on PostgreSQL"
-	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -n 2 --dist loadgroup
+	  if [ "$${CI:-}" = "true" ]; then exit 1; fi; \
+	else \
+	  echo "== the suite on PostgreSQL"; \
+	  DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -n 2 --dist loadgroup; \
+	fi
 
 lint: deps-dev
 	$(VENV)/bin/ruff check .
