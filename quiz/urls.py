@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from quiz.views import accounts, articles
+from quiz.views import accounts, articles, health
 
 article_patterns = (
     [
@@ -20,6 +20,7 @@ account_patterns = (
 )
 
 urlpatterns = [
+    path("healthz", health.health, name="health"),
     path("", include(article_patterns)),
     path("accounts/", include(account_patterns)),
 ]
