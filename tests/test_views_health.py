@@ -1,6 +1,7 @@
 import pytest
 
 
+@pytest.mark.django_db
 def test_health_answers_without_touching_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz")
