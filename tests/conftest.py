@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.management import call_command
@@ -78,6 +79,15 @@ def subprocess_env(**extra: str) -> dict[str, str]:
 @pytest.fixture
 def seed_bytes() -> bytes:
     return SEED.read_bytes()
+
+
+def all_rows(*, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in primary-key order: to show that something changed nothing."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values_list())
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy and model._meta.label not in exclude
+    }
 
 
 def make_article(text: str | None = None, *, source_name: str = "seed.txt") -> Article:

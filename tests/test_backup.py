@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from quiz.backup import BackupError, backup_create, backup_restore
 from quiz.models import Attempt, CardState, LearnerProfile, Question, Response, Review, VocabItem
 
-from .conftest import make_article, make_user
+from .conftest import all_rows, make_article, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def everything() -> dict[str, list[tuple]]:
-    """Every row of every table, in primary-key order."""
-    return {
-        model._meta.label: list(model._default_manager.order_by("pk").values_list())
-        for model in apps.get_models(include_auto_created=True)
-        if model._meta.managed and not model._meta.proxy
-    }
 
 
 def make_learners_data() -> None:
@@ -43,7 +33,7 @@ def test_a_backup_restores_every_row_and_the_media_exactly(tmp_path, settings):
     (settings.MEDIA_ROOT / "images").mkdir(parents=True)
     (settings.MEDIA_ROOT / "images" / "photo.png").write_bytes(b"\x89PNG fake but kept byte for byte")
     make_learners_data()
-    before = everything()
+    before = all_rows()
     backup = backup_create(tmp_path / "backups")
     assert backup.manifest["rows"]["quiz.Response"] == 1
 
@@ -52,30 +42,30 @@ def test_a_backup_restores_every_row_and_the_media_exactly(tmp_path, settings):
     LearnerProfile.objects.update(xp=0)
     make_user("sami", display_name="سامي")
     (settings.MEDIA_ROOT / "images" / "photo.png").unlink()
-    assert everything() != before
+    assert all_rows() != before
 
     backup_restore(backup.path)
-    assert everything() == before
+    assert all_rows() == before
     assert (settings.MEDIA_ROOT / "images" / "photo.png").read_bytes() == b"\x89PNG fake but kept byte for byte"
 
 
 def test_the_commands_make_and_restore_a_backup(tmp_path, settings, capsys):
     settings.MEDIA_ROOT = tmp_path / "media"
     make_learners_data()
-    before = everything()
+    before = all_rows()
     call_command("backup", "--dest", str(tmp_path))
     (folder,) = tmp_path.glob("quizsite-*")
     assert "Backed up" in capsys.readouterr().out
     Response.objects.all().delete()
     call_command("restore", str(folder), "--yes")
-    assert everything() == before
+    assert all_rows() == before
 
 
 def test_restoring_something_that_is_not_a_backup_is_refused_and_changes_nothing(tmp_path):
     make_learners_data()
-    before = everything()
+    before = all_rows()
     with pytest.raises(BackupError, match="not a quizsite backup"):
         backup_restore(tmp_path)
     with pytest.raises(CommandError, match="not a quizsite backup"):
         call_command("restore", str(tmp_path), "--yes")
-    assert everything() == before
+    assert all_rows() == before
