@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 from quiz.arabic import morphology
@@ -25,7 +25,7 @@ MIN_ZIPF = 3.0
 
 
 def main(source: Path) -> None:
-    totals: Counter[str] = Counter()
+    totals: dict[str, float] = defaultdict(float)
     for line in source.read_text("utf-8").splitlines():
         word, frequency = line.split("\t")
         readings = morphology.analyse(word)
