@@ -10,20 +10,13 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz import scheduling
 from quiz.learners import Learner
 from quiz.models import CardState, Review, VocabItem
-from quiz.services import StaleReview, article_cards_generate, card_add, card_review
+from quiz.services import StaleReview, card_add, card_review
 
-from .conftest import make_article, make_user
+from .conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def cards_article():
-    article = make_article()
-    article_cards_generate(article=article)
-    return article
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import time
 from decimal import Decimal
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -100,31 +100,50 @@ def _settings_initial(settings: scheduling.Settings) -> dict[str, object]:
     }
 
 
+class NotFound(Exception):
+    """A card or article that does not exist (or is not the learner's): answered with a 404 that says so."""
+
+
+def not_found(request: HtmxHttpRequest, message: str) -> HttpResponse:
+    template = "flashcards/not_found.html#message" if request.htmx else "flashcards/not_found.html"
+    return render(request, template, {"message": message}, status=404)
+
+
 def _shown_card(request: HtmxHttpRequest, article: Article | None) -> VocabItem | None:
     """The card whose answer ``?card=<id>`` asks to see: one of the article's, or one in the learner's deck."""
     raw = request.GET.get("card")
     if raw is None:
         return None
-    if not raw.isdigit():
-        raise Http404(_("There is no such card."))
     items = VocabItem.objects.select_related("article", "sentence")
     if article is not None:
-        return get_object_or_404(items, pk=int(raw), article=article)
-    mine = CardState.objects.for_learner(current_learner(request)).values("item")
-    return get_object_or_404(items, pk=int(raw), pk__in=mine)
+        items = items.filter(article=article)
+    else:
+        items = items.filter(pk__in=CardState.objects.for_learner(current_learner(request)).values("item"))
+    item = items.filter(pk=int(raw)).first() if raw.isdigit() else None
+    if item is None:
+        raise NotFound
+    return item
 
 
 @require_GET
 def deck(request: HtmxHttpRequest) -> HttpResponse:
     """Every due card of the learner's deck, all articles together."""
-    return _render_review(request, _review_context(request, None, show=_shown_card(request, None)))
+    try:
+        show = _shown_card(request, None)
+    except NotFound:
+        return not_found(request, _("There is no such card in your deck."))
+    return _render_review(request, _review_context(request, None, show=show))
 
 
 @require_GET
 def article_cards(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The article's cards: those due, then new ones up to the learner's daily limit."""
     article = get_object_or_404(Article, slug=slug)
-    return _render_review(request, _review_context(request, article, show=_shown_card(request, article)))
+    try:
+        show = _shown_card(request, article)
+    except NotFound:
+        return not_found(request, _("There is no such card."))
+    return _render_review(request, _review_context(request, article, show=show))
 
 
 @require_POST
@@ -245,7 +264,7 @@ def audio(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
     item = _item(pk)
     path = pronunciation.audio_file(item.lemma_vowelled or item.lemma)
     if path is None:
-        raise Http404(_("There is no pronunciation for this card."))
+        return not_found(request, _("There is no pronunciation for this card."))
     response = FileResponse(path.open("rb"), content_type="audio/wav")
     response["Cache-Control"] = "public, max-age=86400"
     return response
