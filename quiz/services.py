@@ -161,13 +161,17 @@ def guest_work_claim(*, guest_id: uuid.UUID, user: User) -> None:
 
 
 @dataclass(frozen=True)
-class GenerationResult:
+class RegenerationCounts:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     retired: int = 0
     deleted: int = 0
     kept_by_teacher: int = 0
+
+
+@dataclass(frozen=True)
+class GenerationResult(RegenerationCounts):
     cards: CardsResult | None = None
 
 
@@ -279,13 +283,8 @@ def _store_choices(question: Question, item: GeneratedQuestion) -> None:
 
 
 @dataclass(frozen=True)
-class CardsResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    retired: int = 0
-    deleted: int = 0
-    kept_by_teacher: int = 0
+class CardsResult(RegenerationCounts):
+    """What storing an article's flashcards did (a teacher's edited card counts as kept)."""
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Protocol
 
@@ -44,6 +44,7 @@ MIN_ZIPF = 3.3  # a word seen less than about twice in a million makes a card on
 UNKNOWN_ZIPF = 2.5
 CURATED_ZIPF = 4.5  # hand-picked modern words (جائحة، داعش) postdate or escape the frequency list
 _MARKS = re.compile("[\u064b-\u0652\u0670]")
+_LEMMA_ID_SUFFIX = re.compile(r"(-[aiu]+)?(_\d+)?$")
 _BUCKWALTER_CONSONANTS = set("'|>&<}AbptvjHxd*rzs$SDTZEgfqklmnhwYy")
 _DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z٠-٩]")
 
@@ -137,24 +138,20 @@ def lemma_zipf() -> dict[str, float]:
 
 @cache
 def _lexicon_roots() -> dict[str, str]:
-    """Vowelled lemma (Arabic letters) -> root, from the root headings (";--- ktb") of the lexicon's stem file.
-
-    More reliable than a stemmer's guess for the lexicon's own lemmas; '' for loanwords filed under their letters.
-    """
+    """Vowelled lemma -> root, both in Buckwalter letters, from the root headings (";--- ktb") of the lexicon's
+    stem file. Headings are not always next to their entries (جديد sits under جحم): ``_root`` checks each."""
     roots: dict[str, str] = {}
     root = ""
     path = morphology._data_dir() / "dictStems"
     for line in path.read_text(encoding="latin-1").splitlines():
+        if not line.startswith(";"):
+            continue
         if line.startswith(";--- "):
-            root = line[5:].split()[0] if line[5:].split() else ""
-        elif line.startswith(";; "):
-            lemma = re.sub(r"(-[aiu]+)?(_\d+)?$", "", line[3:].strip())
-            roots.setdefault(morphology.buckwalter_to_arabic(lemma), root)
-    return {
-        lemma: morphology.buckwalter_to_arabic(root)
-        for lemma, root in roots.items()
-        if 3 <= len(root) <= 4 and set(root) <= _BUCKWALTER_CONSONANTS
-    }
+            words = line[5:].split()
+            root = words[0] if words and 3 <= len(words[0]) <= 4 and set(words[0]) <= _BUCKWALTER_CONSONANTS else ""
+        elif line.startswith(";; ") and root:
+            roots.setdefault(_LEMMA_ID_SUFFIX.sub("", line[3:].strip()), root)
+    return roots
 
 
 # Reading words ---------------------------------------------------------------------------------------------------
@@ -169,16 +166,18 @@ class _Occurrence:
     ambiguous: bool  # the lexicon offered more than one sense
 
 
-def _bare(word: str) -> str:
-    """The word without an attached و/ف/ب/ل/ك and without the article, normalised."""
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str, str]:
+    """The word normalised: as written, without an attached و/ف/ب/ل/ك, and also without the article."""
     rest = normalize(split_prefix(word).rest)
-    return rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
+    bare = rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
+    return normalize(word), rest, bare
 
 
 def _is_name_or_place(word: str, readings: Sequence[Analysis]) -> bool:
-    rest = normalize(split_prefix(word).rest)
+    _norm, rest, bare = _forms(word)
     places = gazetteer().by_form
-    if (rest,) in places or (_bare(word),) in places:
+    if (rest,) in places or (bare,) in places:
         return True
     if rest in people_words().honorifics:
         return True
@@ -196,14 +195,15 @@ def _senses(readings: Iterable[Analysis]) -> list[Analysis]:
 def _read_word(sentence: ReadableSentence, token: Token) -> _Occurrence | None:
     """The occurrence of a card word, or None when the token is no card word (particle, name, number...)."""
     word = token.text
-    if not is_arabic(word) or _DIGIT_OR_LATIN.search(word):
-        curated = _vocab_data().by_form.get(normalize(word)) or _vocab_data().by_form.get(_bare(word))
-        return _Occurrence(sentence, token, None, curated, False) if curated else None
     data = _vocab_data()
-    if normalize(word) in data.not_cards or _bare(word) in data.not_cards or len(strip_tashkeel(word)) < 3:
+    norm, rest, bare = _forms(word)
+    if not is_arabic(word) or _DIGIT_OR_LATIN.search(word):
+        curated = data.by_form.get(norm) or data.by_form.get(bare)
+        return _Occurrence(sentence, token, None, curated, False) if curated else None
+    if norm in data.not_cards or bare in data.not_cards or len(strip_tashkeel(word)) < 3:
         return None
     readings = morphology.analyse(word)
-    curated = data.by_form.get(_bare(word)) or data.by_form.get(normalize(split_prefix(word).rest))
+    curated = data.by_form.get(bare) or data.by_form.get(rest)
     if not readings:
         return _Occurrence(sentence, token, None, curated, False) if curated else None
     if any(r.pos not in CONTENT_TAGS and r.pos not in IGNORED_TAGS for r in readings):
@@ -218,7 +218,6 @@ def _read_word(sentence: ReadableSentence, token: Token) -> _Occurrence | None:
     adjectives = {r.lemma for r in senses if r.pos == "ADJ"}
     senses = [r for r in senses if not (r.pos == "NOUN" and r.lemma.endswith("ية") and r.lemma[:-1] in adjectives)]
     zipf = lemma_zipf()
-    bare = _bare(word)
     unprefixed = any(not r.prefix.replace("ال", "") for r in senses)
 
     def likelihood(r: Analysis) -> float:
@@ -296,7 +295,9 @@ def _root_fits(root: str, lemma: str) -> bool:
 
 
 def _root(reading: Analysis) -> str:
-    root = _lexicon_roots().get(reading.lemma_vowelled, "")
+    root = morphology.buckwalter_to_arabic(
+        _lexicon_roots().get(morphology.arabic_to_buckwalter(reading.lemma_vowelled), "")
+    )
     if root and _root_fits(root, reading.lemma):
         return root.translate(_HAMZA)
     return morphology.root_of(reading.lemma).translate(_HAMZA)
