@@ -184,6 +184,17 @@ def _is_name_or_place(word: str, readings: Sequence[Analysis]) -> bool:
     return bool(readings) and all(r.pos == "NOUN_PROP" for r in readings)
 
 
+_VERB_CLASS = re.compile("-[\u064e\u064f\u0650]+$")
+
+
+def _clean_lemma(reading: Analysis) -> Analysis:
+    """Work around ``morphology._lemma`` keeping a two-vowel verb class in the lemma ("rakaz-ui_1" gives
+    رَكَز-ُِ and ركز- instead of رَكَز and ركز)."""
+    if not reading.lemma.endswith("-"):
+        return reading
+    return replace(reading, lemma=reading.lemma[:-1], lemma_vowelled=_VERB_CLASS.sub("", reading.lemma_vowelled))
+
+
 def _senses(readings: Iterable[Analysis]) -> list[Analysis]:
     """One reading per sense (vowelled lemma and part of speech), in the lexicon's order."""
     seen: dict[tuple[str, str], Analysis] = {}
@@ -210,7 +221,7 @@ def _read_word(sentence: ReadableSentence, token: Token) -> _Occurrence | None:
         return None  # it can be a particle, pronoun or preposition: not a card
     if _is_name_or_place(word, readings):
         return None
-    content = [r for r in readings if r.pos in CONTENT_TAGS]
+    content = [_clean_lemma(r) for r in readings if r.pos in CONTENT_TAGS]
     if not content:
         return None
     senses = _senses(content)
@@ -459,7 +470,11 @@ def vowel_cards(cards: Sequence[Card], vocalise: object | None = None) -> list[C
         if card.gloss_trusted or not card.vowelled_by_machine:
             result.append(card)
             continue
-        readings = [r for r in morphology.analyse(card.word) if r.pos in CONTENT_TAGS and r.lemma == card.lemma]
+        readings = [
+            r
+            for r in map(_clean_lemma, morphology.analyse(card.word))
+            if r.pos in CONTENT_TAGS and r.lemma == card.lemma
+        ]
         vowelled = _vowelled_token(vocalise(card.sentence), card)  # type: ignore[operator]
         if not readings or vowelled is None:
             result.append(card)
