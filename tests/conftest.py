@@ -112,3 +112,16 @@ def make_user(
 @pytest.fixture
 def seed_article(db: None) -> Article:
     return make_article()
+
+
+def make_cards(article: Article) -> Article:
+    """The article's flashcards, stored as on import."""
+    from quiz.services import article_cards_generate
+
+    article_cards_generate(article=article)
+    return article
+
+
+@pytest.fixture
+def cards_article(db: None) -> Article:
+    return make_cards(make_article())
