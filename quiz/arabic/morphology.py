@@ -56,7 +56,7 @@ class Analysis:
     lemma: str  # the stem's lemma, unvowelled
     lemma_vowelled: str
     gloss: str  # English
-    root: str  # from tashaphyne; empty when it finds none
+    root: str  # tashaphyne's root of the stem; empty when it finds none
     vowelled: str  # the whole word, vowelled as in this reading
 
     @property
@@ -183,7 +183,6 @@ def analyse(word: str) -> tuple[Analysis, ...]:
     buck = arabic_to_buckwalter(clean)
     lex = _lexicon()
     results: list[Analysis] = []
-    root = root_of(clean)
     for pre_len in range(min(_MAX_PREFIX, len(buck) - 1) + 1):
         for suf_len in range(min(_MAX_SUFFIX, len(buck) - pre_len - 1) + 1):
             prefix, stem, suffix = (
@@ -213,7 +212,7 @@ def analyse(word: str) -> tuple[Analysis, ...]:
                                 lemma=strip_tashkeel(buckwalter_to_arabic(lemma)),
                                 lemma_vowelled=buckwalter_to_arabic(lemma),
                                 gloss=st.gloss,
-                                root=root,
+                                root=root_of(buckwalter_to_arabic(stem)),
                                 vowelled=buckwalter_to_arabic(pre.vowelled + st.vowelled + suf.vowelled),
                             )
                         )

@@ -342,24 +342,28 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
         if not sentence.free(first, i):
             first, qual_len = i, 0
         qualifier = " ".join(t.text for t in sentence.tokens[first:i])
-        percent = texts[j - 1].endswith(("%", "٪")) or nxt in g.percent_words
+        sign = sentence.gap(j - 1).lstrip()[:1] in {"%", "٪"} if sentence.gap(j - 1) else False
+        percent = sign or nxt in g.percent_words
         if not percent and j + 1 < n:
             percent = nxt + " " + sentence.norms[j + 1] in g.percent_words
         if percent:
-            width = 0 if texts[j - 1].endswith(("%", "٪")) else (1 if nxt in g.percent_words else 2)
+            width = 0 if sign else (1 if nxt in g.percent_words else 2)
             sentence.take(first, j + width)
-            facts.append(
-                _fact(
-                    sentence,
-                    "percent",
-                    f"percent:{value}",
-                    first,
-                    j + width,
-                    number=value,
-                    qualifier=qualifier,
-                    prefix=_lead_prefix(sentence, first, i),
-                )
+            fact = _fact(
+                sentence,
+                "percent",
+                f"percent:{value}",
+                first,
+                j + width,
+                number=value,
+                qualifier=qualifier,
+                prefix=_lead_prefix(sentence, first, i),
             )
+            if sign:  # take the sign in: "12%"
+                sign_at = sentence.text.index(sentence.gap(j - 1).lstrip()[0], fact.end)
+                fact = replace(fact, end=sign_at + 1, text=sentence.text[fact.start : sign_at + 1])
+                fact = replace(fact, answer=fact.text)
+            facts.append(fact)
             continue
         if nxt_bare in g.currency_words or nxt_bare in g.measure_units:
             sentence.take(first, j + 1)
@@ -479,7 +483,9 @@ def extract_places(sentence: Sentence) -> list[Fact]:
         # Coordinated places of one kind ("سوريا والعراق") make one answer.
         while index + 1 < len(matches):
             n_start, n_end, n_place, n_amb, _ = matches[index + 1]
-            same_kind = (n_place.type == "org") == (place.type == "org") and not n_amb
+            same_kind = (n_place.type == "org") == (place.type == "org") and (
+                not n_amb or place.type == "org"
+            )
             if n_start == group[-1][1] and sentence.norms[n_start].startswith("و") and same_kind:
                 group.append((n_start, n_end, n_place))
                 index += 1
@@ -515,7 +521,8 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
     end = k
     while end < len(sentence.tokens) and end - k < limit and end not in sentence.taken:
         text = sentence.tokens[end].text
-        if not is_name_word(text) or _gazetteer_at(sentence, end) is not None:
+        surname = end > k and _is_surname(text)
+        if not (is_name_word(text) or surname) or _gazetteer_at(sentence, end) is not None:
             break
         end += 1
         if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
@@ -525,6 +532,14 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
     if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن", "ام"}:
         return 0
     return end - k
+
+
+def _is_surname(word: str) -> bool:
+    """A family name with the article after a first name ("أحمد العلي"): unknown to the lexicon, or a nisba."""
+    norm = normalize(word)
+    if not norm.startswith("ال") or len(norm) < 4:
+        return False
+    return not morphology.is_known(word) or norm.endswith("ي") or morphology.is_proper_noun(word)
 
 
 def _role_at(sentence: Sentence, k: int) -> tuple[int, int]:
@@ -568,6 +583,23 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
     k = 0
     while k < n:
         if k in sentence.taken:
+            k += 1
+            continue
+        known = people.by_word.get(sentence.norms[k]) if len(sentence.norms[k]) >= 4 else None
+        if known and len(known.split()) > 1 and sentence.norms[k] not in words.not_names:
+            # A bare later mention of someone already named ("وأضاف العلي").
+            sentence.take(k, k + 1)
+            facts.append(
+                _fact(
+                    sentence,
+                    "person",
+                    _person_key(known),
+                    k,
+                    k + 1,
+                    answer=known,
+                    detail=people.roles.get(known, ""),
+                )
+            )
             k += 1
             continue
         role_width, role_prefix = _role_at(sentence, k)

@@ -1,0 +1,118 @@
+"""Extractors and question kinds on real-looking news sentences of other topics."""
+
+from __future__ import annotations
+
+from quiz.generation import Generated, generate
+
+
+def facts_of(text: str, type_: str) -> list[str]:
+    return [f.text for f in generate(text).facts if f.type == type_]
+
+
+def questions(text: str, kind: str) -> list[tuple[str, str]]:
+    return [(q.prompt, q.answer) for q in generate(text).questions if q.kind == kind]
+
+
+def test_dates_in_three_month_series_and_full_dates() -> None:
+    text = (
+        "وقع الاتفاق في 13 أكتوبر 1958 في القاهرة.\n"
+        "وافتتح المعرض في 5 كانون الثاني 2023 في بيروت.\n"
+        "وانطلقت الدورة في 20 جانفي 2024 بالجزائر.\n"
+        "وأعلن البنك أن النمو سيتحسن في حزيران المقبل."
+    )
+    dates = facts_of(text, "date")
+    assert "13 أكتوبر 1958" in dates
+    assert "5 كانون الثاني 2023" in dates
+    assert "20 جانفي 2024" in dates
+
+
+def test_years_durations_weekdays_relative_times() -> None:
+    text = (
+        "تأسس النادي عام 1920 في المدينة. وفاز الفريق بالبطولة قبل 10 سنوات. "
+        "وأقيمت المباراة يوم الخميس الماضي. ومن المتوقع أن يرتفع التضخم العام المقبل."
+    )
+    generated = generate(text)
+    types = {(f.type, f.text) for f in generated.facts}
+    assert ("year", "عام 1920") in types
+    assert ("duration", "قبل 10 سنوات") in types
+    assert ("weekday", "الخميس") in types
+    assert ("time", "العام المقبل") in types
+
+
+def test_counts_with_prefixes_qualifiers_and_words() -> None:
+    text = "وأصيب نحو 250 شخصا في الحادث. وشارك في السباق مئة وأربعون عداء من 12 دولة وبـ30 فريقا."
+    counts = {f.text: (f.number, f.qualifier) for f in generate(text).facts if f.type == "count"}
+    assert counts["نحو 250 شخصا"] == (250, "نحو")
+    assert counts["مئة وأربعون عداء"] == (140, "")
+    assert counts["12 دولة"] == (12, "")
+    assert counts["30 فريقا"] == (30, "")
+
+
+def test_percentages_and_amounts() -> None:
+    text = "وارتفع معدل البطالة إلى 12% هذا العام. وبلغت قيمة الصفقة 500 مليون دولار."
+    generated = generate(text)
+    assert any(f.type == "percent" and f.number == 12 for f in generated.facts)
+    assert any(f.type == "amount" and f.number == 500_000_000 for f in generated.facts)
+
+
+def test_people_titles_and_appositions() -> None:
+    text = (
+        "وقال وزير الصحة، أحمد العلي، إن الحملة ستبدأ غدا. "
+        "وأكدت الدكتورة مارغريت تشان أن الوضع تحت السيطرة. "
+        "وأضاف العلي أن اللقاحات متوفرة."
+    )
+    generated = generate(text)
+    people = [f for f in generated.facts if f.type == "person"]
+    assert {p.answer for p in people} == {"أحمد العلي", "مارغريت تشان"}
+    assert [p.answer for p in people if p.text == "العلي"] == ["أحمد العلي"]  # a later mention resolves
+    roles = {f.subject: f.answer for f in generated.facts if f.type == "role"}
+    assert roles == {"أحمد العلي": "وزير الصحة"}
+    who = dict(questions(text, "who"))
+    assert who["من هو وزير الصحة؟"] == "أحمد العلي"
+
+
+def test_places_and_organisations_from_the_gazetteer() -> None:
+    text = (
+        "وصل الوفد إلى باريس قادما من الرباط. "
+        "وقدمت منظمة الصحة العالمية واليونيسف مساعدات إلى السودان."
+    )
+    generated = generate(text)
+    places = {f.answer: f.detail for f in generated.facts if f.type == "place"}
+    assert places == {"باريس": "capital", "الرباط": "capital", "السودان": "country"}
+    orgs = {f.answer for f in generated.facts if f.type == "org"}
+    assert orgs == {"منظمة الصحة العالمية واليونيسف"}
+    where = dict(questions(text, "where"))
+    assert "باريس" in where.values()
+
+
+def test_ambiguous_short_names_need_context() -> None:
+    plain = generate("وتقوم الشركة على القاعدة الصلبة من العمال.")
+    assert not [f for f in plain.facts if f.type == "org"]
+    grouped = generate("وحذر من تنظيمات مثل داعش والقاعدة في المنطقة.")
+    assert [f.answer for f in grouped.facts if f.type == "org"] == ["داعش والقاعدة"]
+
+
+def test_definition_gives_who_is_question() -> None:
+    text = "نجيب محفوظ (11 ديسمبر 1911 - 30 أغسطس 2006)، روائي مصري، حصل على جائزة نوبل للآداب عام 1988."
+    generated = generate(text)
+    asked = {(q.prompt, q.answer) for q in generated.questions}
+    assert ("من هو نجيب محفوظ؟", "روائي مصري") in asked
+    assert ("متى ولد نجيب محفوظ؟", "11 ديسمبر 1911") in asked
+    assert ("متى توفي نجيب محفوظ؟", "30 أغسطس 2006") in asked
+
+
+def _kinds(generated: Generated) -> set[str]:
+    return {q.kind for q in generated.questions}
+
+
+def test_every_question_kind_on_an_economy_story() -> None:
+    text = (
+        "أعلن وزير المالية، خالد الأحمد، اليوم الأحد أن الحكومة ستطلق 15 مشروعا جديدا في عمان العام المقبل.\n"
+        "وقال رئيس الوزراء، سمير الحسن، إن الاستثمارات بلغت 300 مليون دولار.\n"
+        "وأكدت مديرة البنك المركزي، ليلى العمر، أن 40 شركة و12 مصرفا و7 صناديق شاركت في الخطة.\n"
+        "وشارك في المؤتمر أكثر من 200 خبير من 25 دولة."
+    )
+    generated = generate(text)
+    assert {"who", "when", "how_many", "true_false", "cloze", "matching"} <= _kinds(generated)
+    matching = [q for q in generated.questions if q.kind == "matching"]
+    assert all(len(q.pairs) >= 3 and sorted(q.choices) == sorted(r for _, r in q.pairs) for q in matching)
