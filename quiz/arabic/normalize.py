@@ -39,7 +39,8 @@ def fold_digits(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """The matching form of ``text``: NFKC, no tashkeel/tatweel/bidi marks, folded letters and digits, single spaces.
+    """The matching form of ``text``: NFKC, no tashkeel/tatweel/bidi marks, folded letters and
+    digits, single spaces.
 
     Offsets are not kept: use it to compare, never to slice the original text.
     """

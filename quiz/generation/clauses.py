@@ -1,4 +1,5 @@
-"""Turning a sentence into a question: find the clause around the answer and move the question word to the front.
+"""Turning a sentence into a question: find the clause around the answer and move the question word
+to the front.
 
 The technique: take the comma-delimited segment that holds the answer; if it has no verb, borrow the nearest
 segment that has one (skipping asides such as "، وهو الأول من نوعه،"); drop a reporting frame ("وأكد X أن")
@@ -218,7 +219,8 @@ def build(
             # "أدت إلى مقتل [18 شخصا]": a count governed by a noun is asked in place, from the clause's verb.
             verb_pos = _has_verb(sentence, left)
             start = verb_pos
-            # Keep the verb's subject when it stands before it ("هجمات انتحارية أدت ..."), up to a preposition.
+            # Keep the verb's subject when it stands before it ("هجمات انتحارية أدت ..."), up to a
+            # preposition.
             while (
                 start > 0 and verb_pos - start < 4 and sentence.norms[left[start - 1]] not in g.prepositions
             ):
@@ -241,7 +243,7 @@ def build(
     if verb_pos < 0 and not relative:
         borrowed = _borrow_clause(sentence, segs, seg_index)
         if borrowed is not None:
-            context, borrowed_first = borrowed
+            context, _borrowed_first = borrowed
             left = context + left
             verb_pos = _has_verb(sentence, left)
     left, first_text = _strip_opener(sentence, left)
@@ -280,7 +282,8 @@ def build(
 def _borrow_clause(
     sentence: Sentence, segs: list[tuple[int, int]], seg_index: int
 ) -> tuple[list[int], int] | None:
-    """The nearest earlier segment with a verb (skipping asides), as the context of a verbless answer segment."""
+    """The nearest earlier segment with a verb (skipping asides), as the context of a verbless
+    answer segment."""
     for back in range(seg_index - 1, max(-1, seg_index - 4), -1):
         lo, hi = segs[back]
         if _is_aside(sentence, lo):
@@ -314,7 +317,8 @@ def _following_clause(
 
 
 def _antecedent(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int, pronoun: str) -> str:
-    """For a clause "والذين ..." the noun phrase the same relative pronoun followed earlier ("النساء والأطفال")."""
+    """For a clause "والذين ..." the noun phrase the same relative pronoun followed earlier
+    ("النساء والأطفال")."""
     g = grammar()
     for back in range(seg_index - 1, max(-1, seg_index - 3), -1):
         lo, hi = segs[back]

@@ -113,7 +113,7 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
             for m in near_numbers(n, rng, year=n > 31)[:2]:
                 if n <= 31 and not 1 <= m <= 28:
                     continue
-                options.append(" ".join(tokens[:index] + [with_number(token, n, m)] + tokens[index + 1 :]))
+                options.append(" ".join([*tokens[:index], with_number(token, n, m), *tokens[index + 1 :]]))
     # Keep the month series of the answer (يناير or كانون الثاني or جانفي): shift the month within it.
     raw = load_data("dates.json")["months"]
     for series in range(3):

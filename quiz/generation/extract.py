@@ -71,7 +71,8 @@ class Sentence:
         return self.norms[index], self.bare(index)
 
     def prefix_len(self, index: int, core: str) -> int:
-        """The length of the raw prefix before ``core`` (normalised) in token ``index``, 0 if it is not one."""
+        """The length of the raw prefix before ``core`` (normalised) in token ``index``, 0 if it is
+        not one."""
         text = self.tokens[index].text
         if normalize(text) == core:
             return 0
@@ -535,7 +536,8 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
 
 
 def _is_surname(word: str) -> bool:
-    """A family name with the article after a first name ("أحمد العلي"): unknown to the lexicon, or a nisba."""
+    """A family name with the article after a first name ("أحمد العلي"): unknown to the lexicon, or
+    a nisba."""
     norm = normalize(word)
     if not norm.startswith("ال") or len(norm) < 4:
         return False
@@ -543,7 +545,8 @@ def _is_surname(word: str) -> bool:
 
 
 def _role_at(sentence: Sentence, k: int) -> tuple[int, int]:
-    """(width, raw prefix length) of a role head (وزير, وكيل الأمين العام ...) starting at token k; (0, 0) if none."""
+    """(width, raw prefix length) of a role head (وزير, وكيل الأمين العام ...) starting at token k;
+    (0, 0) if none."""
     heads = people_words().role_heads
     for width in (4, 3, 2, 1):
         if k + width <= len(sentence.tokens):
@@ -630,9 +633,8 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             width == 1
             and not honorific
             and not morphology.is_only_proper_noun(sentence.tokens[name_start].text)
-        ):
-            if morphology.is_known(sentence.tokens[name_start].text):
-                width = 0  # "مدير عام قناة": one common word after a role is no name
+        ) and morphology.is_known(sentence.tokens[name_start].text):
+            width = 0  # "مدير عام قناة": one common word after a role is no name
         if width == 0 or (comma and not role_width):
             k = max(k + 1, role_end if width else k + 1)
             continue

@@ -65,7 +65,8 @@ def grammar() -> Grammar:
 
 @lru_cache(maxsize=65536)
 def is_verb(word: str) -> bool:
-    """Whether ``word`` reads as a verb: a reporting verb, or a word whose lexicon readings are mostly verbs."""
+    """Whether ``word`` reads as a verb: a reporting verb, or a word whose lexicon readings are
+    mostly verbs."""
     norm = normalize(word)
     g = grammar()
     stripped = split_prefix(word).rest
@@ -88,7 +89,8 @@ def is_verb(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
-    """Whether ``word`` may be part of a person's name: a proper noun in the lexicon, or a word it does not know
+    """Whether ``word`` may be part of a person's name: a proper noun in the lexicon, or a word it
+    does not know
     (foreign names: فورونكوف), and not a function word, title or common noun with the article."""
     norm = normalize(word)
     people = people_words()

@@ -312,7 +312,8 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
         if before in places or normalize(prefix) in {"ب", "في"}:
             qword = "أين"
         else:
-            return []  # a place that is not a location of the event (subject, genitive) gets no where-question
+            # a place that is not a location of the event (subject, genitive) gets no where-question
+            return []
         built = build(sentence, first, last, qword, absorb=places, facts_tokens=others)
         accepted = _place_forms(fact)
         return _make(
@@ -589,7 +590,8 @@ def _matching(ctx: Context) -> list[Question]:
 
 
 def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
-    """A date or place inside "X (birth date، birthplace - death date)": when/where was X born, when did X die."""
+    """A date or place inside "X (birth date، birthplace - death date)": when/where was X born,
+    when did X die."""
     sentence = ctx.sentence(fact)
     description = next(
         (f for f in ctx.facts if f.type == "description" and f.sentence_index == sentence.index), None
