@@ -89,9 +89,12 @@ def numeric(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> l
         {
             f.number
             for f in facts
-            if f.type == fact.type and f.unit and normalize(f.unit) == normalize(fact.unit)
+            if f.type == fact.type
+            and f.number is not None
+            and f.number != fact.number
+            and f.unit
+            and normalize(f.unit) == normalize(fact.unit)
         }
-        - {fact.number, None}
     )
     options: list[int] = [n for n in same_unit if n and 0.3 * fact.number <= n <= 3 * fact.number][:1]
     options += near_numbers(fact.number, rng, year=fact.type == "year")

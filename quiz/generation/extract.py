@@ -283,9 +283,9 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
     texts = [t.text for t in sentence.tokens]
     n = len(texts)
     for k in range(n):  # years with an era mark glued on: 1299م
-        era = _YEAR_WITH_ERA.match(texts[k])
-        if era and k not in sentence.taken:
-            year = parse_digits(era.group(1))
+        glued = _YEAR_WITH_ERA.match(texts[k])
+        if glued and k not in sentence.taken:
+            year = parse_digits(glued.group(1))
             first = k - 1 if k and sentence.norms[k - 1] in words.year_words else k
             sentence.take(first, k + 1)
             prefix = (
@@ -302,22 +302,36 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
         nxt_bare = sentence.bare(j) if j < n else ""
         prev = sentence.norms[i - 1] if i else ""
         punct_after = j >= n or bool(re.search(r"[،,.؛:)(]", sentence.gap(j - 1)))
+        era = 0 if found.words else _era_after(sentence, j)
+        if era and value < 1000:
+            # "753 ق.م", "2 هـ": a year of any size when an era mark follows.
+            first = i - 1 if prev in words.year_words else i
+            sentence.take(first, j + era)
+            prefix = _lead_prefix(sentence, first, i)
+            facts.append(
+                _fact(sentence, "year", f"year:{value}:era", first, j + era, number=value, prefix=prefix)
+            )
+            continue
+        if found.words and i > 0 and sentence.norms[i - 1].startswith("ال") and value <= 19:
+            continue  # "الثاني عشر": an ordinal, not a count
         # A year: "عام 2021", "في 1958", "منذ 2017", "2021م", or a bare 4-digit year before punctuation.
-        if not found.words and 1000 <= value <= 2100:
-            era = _era_after(sentence, j)
-            if (
+        if (
+            not found.words
+            and 1000 <= value <= 2100
+            and (
                 prev in words.year_words
                 or era
                 or prev in g.time_prepositions
                 or (punct_after and value >= 1500)
-            ):
-                first = i - 1 if prev in words.year_words else i
-                sentence.take(first, j + era)
-                prefix = _lead_prefix(sentence, first, i)
-                facts.append(
-                    _fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix)
-                )
-                continue
+            )
+        ):
+            first = i - 1 if prev in words.year_words else i
+            sentence.take(first, j + era)
+            prefix = _lead_prefix(sentence, first, i)
+            facts.append(
+                _fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix)
+            )
+            continue
         if nxt in words.duration_units or nxt_bare in words.duration_units:
             marker = _match_phrase(sentence.norms, i, g.duration_markers)
             first = i - marker
