@@ -138,11 +138,12 @@ def parse_number(text: str) -> int | None:
     """The one whole number ``text`` states, in digits or words, else None.
 
     Words around the number (a qualifier such as "أكثر من", a counted noun) are allowed; text with no number,
-    with two separate numbers (a date such as "13 أكتوبر 1958") or with a decimal gives None.
+    with two separate numbers (a date such as "13 أكتوبر 1958") or with a decimal ("3.5") gives None; a
+    decimal with a scale word is whole ("3.79 مليون" = 3790000).
     """
     tokens = [t for t in _SPLIT.split(text) if t]
     found = find_numbers(tokens)
-    if len(found) != 1:
+    if len(found) != 1 or found[0].decimal:
         return None
     return found[0].value
 
@@ -155,6 +156,7 @@ class NumberSpan:
     end: int
     value: int
     words: bool
+    decimal: bool = False  # a decimal without a scale word ("3.5"): value is rounded
 
 
 def find_numbers(tokens: list[str]) -> list[NumberSpan]:
@@ -163,15 +165,20 @@ def find_numbers(tokens: list[str]) -> list[NumberSpan]:
     index = 0
     while index < len(tokens):
         value = parse_digits(tokens[index])
-        if value is not None:
+        fraction = parse_decimal(tokens[index]) if value is None else None
+        if value is not None or fraction is not None:
+            amount = float(value) if value is not None else float(fraction or 0)
             end = index + 1
+            scaled = False
             # "3 ملايين", "2.5 مليار": a scale word right after digits multiplies them.
             if end < len(tokens):
                 entry = _lookup(tokens[end], first=False)
                 if entry and entry[0] == "scales":
-                    value *= entry[1]
+                    amount *= entry[1]
                     end += 1
-            spans.append(NumberSpan(index, end, value, words=False))
+                    scaled = True
+            decimal = value is None and not scaled
+            spans.append(NumberSpan(index, end, round(amount), words=False, decimal=decimal))
             index = end
             continue
         if _lookup(tokens[index], first=True) is None:

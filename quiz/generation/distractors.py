@@ -101,6 +101,25 @@ def numeric(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> l
     return _distinct(answer, (with_number(answer, fact.number, n) for n in options))
 
 
+_DECIMAL = re.compile(r"([0-9٠-٩]+)([.,٫])([0-9٠-٩]+)")
+
+
+def decimals(answer: str, rng: random.Random) -> list[str]:
+    """Near values of a decimal answer ("45.44%" -> "41.2%"...), with the same separator and precision."""
+    match = _DECIMAL.search(answer)
+    if not match:
+        return []
+    whole, sep, frac = match.groups()
+    value = float(f"{normalize(whole)}.{normalize(frac)}")
+    digits = len(frac)
+    options = []
+    for factor in (0.7, 0.8, 0.9, 1.1, 1.25, 1.4):
+        new = f"{value * factor:.{digits}f}".replace(".", sep)
+        options.append(answer[: match.start()] + new + answer[match.end() :])
+    rng.shuffle(options)
+    return _distinct(answer, options)
+
+
 def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
     """Distractors for a full date: the same date with the day, month or year moved."""
     words = date_words()
@@ -198,7 +217,9 @@ def same_type_texts(fact: Fact, answer: str, facts: list[Fact], rng: random.Rand
 def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]:
     """Up to three distractors for ``fact`` whose right answer is displayed as ``answer``."""
     rng = rng_for(seed, fact.key)
-    if fact.type in {"count", "percent", "amount", "duration", "year"} and fact.number is not None:
+    if fact.type in {"count", "percent", "amount", "duration", "year"}:
+        if fact.number is None:
+            return decimals(answer, rng)
         return numeric(fact, answer, facts, rng)
     if fact.type == "date":
         return dates(fact, answer, rng)

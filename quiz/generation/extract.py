@@ -296,6 +296,9 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             facts.append(_fact(sentence, "year", f"year:{year}", first, k + 1, number=year, prefix=prefix))
     for found in find_numbers(texts):
         i, j, value = found.start, found.end, found.value
+        # A bare decimal ("45.44%", "2.3") has no whole number: its facts carry none (typed questions only).
+        number: int | None = None if found.decimal else value
+        key_value = normalize(" ".join(texts[i:j])) if found.decimal else str(value)
         if not sentence.free(i, j):
             continue
         nxt = sentence.norms[j] if j < n else ""
@@ -303,7 +306,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
         prev = sentence.norms[i - 1] if i else ""
         punct_after = j >= n or bool(re.search(r"[،,.؛:)(]", sentence.gap(j - 1)))
         era = 0 if found.words else _era_after(sentence, j)
-        if era and value < 1000:
+        if era and value < 1000 and not found.decimal:
             # "753 ق.م", "2 هـ": a year of any size when an era mark follows.
             first = i - 1 if prev in words.year_words else i
             sentence.take(first, j + era)
@@ -317,6 +320,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
         # A year: "عام 2021", "في 1958", "منذ 2017", "2021م", or a bare 4-digit year before punctuation.
         if (
             not found.words
+            and not found.decimal
             and 1000 <= value <= 2100
             and (
                 prev in words.year_words
@@ -342,10 +346,10 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 _fact(
                     sentence,
                     "duration",
-                    f"duration:{qualifier and normalize(qualifier)}:{value}:{unit}",
+                    f"duration:{qualifier and normalize(qualifier)}:{key_value}:{unit}",
                     first,
                     j + 1,
-                    number=value,
+                    number=number,
                     unit=texts[j],
                     qualifier=qualifier,
                     prefix=_lead_prefix(sentence, first, i),
@@ -367,10 +371,10 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             fact = _fact(
                 sentence,
                 "percent",
-                f"percent:{value}",
+                f"percent:{key_value}",
                 first,
                 j + width,
-                number=value,
+                number=number,
                 qualifier=qualifier,
                 prefix=_lead_prefix(sentence, first, i),
             )
@@ -386,10 +390,10 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 _fact(
                     sentence,
                     "amount",
-                    f"amount:{value}:{nxt_bare}",
+                    f"amount:{key_value}:{nxt_bare}",
                     first,
                     j + 1,
-                    number=value,
+                    number=number,
                     unit=texts[j],
                     qualifier=qualifier,
                     prefix=_lead_prefix(sentence, first, i),
@@ -400,7 +404,11 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             continue
         if nxt_bare in g.prepositions or nxt in g.prepositions or nxt_bare in {q[0] for q in g.qualifiers}:
             continue
-        if _month_at(sentence, j) is not None or is_verb(texts[j]) or parse_digits(texts[j]) is not None:
+        if (
+            _month_at(sentence, j) is not None
+            or morphology.is_only_verb(texts[j])
+            or parse_digits(texts[j]) is not None
+        ):
             continue
         if found.words and value <= 2:
             continue  # "واحد" and "اثنين" are rarely a count worth asking about
@@ -409,10 +417,10 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             _fact(
                 sentence,
                 "count",
-                f"count:{value}:{_unit_key(texts[j])}",
+                f"count:{key_value}:{_unit_key(texts[j])}",
                 first,
                 j + 1,
-                number=value,
+                number=number,
                 unit=texts[j],
                 qualifier=qualifier,
                 prefix=_lead_prefix(sentence, first, i),

@@ -80,11 +80,13 @@ def is_verb(word: str) -> bool:
         return len(norm) >= 4 and norm[0] == "س" and norm[1] in "يتن"
     if any(r.pos == "NOUN_PROP" and not r.prefix for r in readings):
         return False  # أحمد, يزيد: a name before a verb reading
-    verbs = sum(1 for r in readings if r.is_verb)
-    nouns = sum(1 for r in readings if r.is_noun or r.pos == "NOUN_PROP")
-    if norm.startswith(("ال", "وال", "بال", "فال", "لل")):
-        return False
-    return verbs > 0 and verbs >= nouns
+    if norm.startswith(("ال", "وال", "بال", "فال", "لل")) or word.endswith(("ً", "ًا", "اً")):
+        return False  # the article or tanween: a noun
+    # Distinct lemmas, so a verb with many person endings (شكلتُ، شكلتَ ...) counts once; a tie is a noun
+    # (شخص "person" / شخّص "diagnosed").
+    verbs = {r.lemma_vowelled for r in readings if r.is_verb}
+    others = {r.lemma_vowelled for r in readings if not r.is_verb}
+    return bool(verbs) and len(verbs) > len(others)
 
 
 @lru_cache(maxsize=65536)

@@ -152,7 +152,8 @@ def _make(
 
 
 def _number_forms(fact: Fact) -> tuple[str, ...]:
-    assert fact.number is not None
+    if fact.number is None:
+        return ()
     n = fact.number
     forms = [str(n), str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))]
     if n < 10**12:
@@ -207,11 +208,10 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
         sentence.norms[first][:1] == "و" and fact.text != sentence.tokens[first].text[: len(fact.text)]
     )
     if fact.type in {"count", "percent", "amount"}:
-        assert fact.number is not None
         unit_index = last - 1
         if fact.type == "count":
             adjectives = _adjectives_after(sentence, unit_index)
-            if 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا"):
+            if fact.number is not None and 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا"):
                 noun = "عدد " + ("ال" + fact.unit if not fact.unit.startswith("ال") else fact.unit)
             else:
                 noun = _accusative(fact.unit)
@@ -245,9 +245,9 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             answer_type=fact.type,
         )
     if fact.type == "duration":
-        assert fact.number is not None
         marker = fact.qualifier
-        unit = _accusative(fact.unit) if fact.number > 10 or fact.number <= 2 else "عدد " + fact.unit
+        plural = fact.number is not None and 3 <= fact.number <= 10
+        unit = "عدد " + fact.unit if plural else _accusative(fact.unit)
         qword = f"{marker} كم {unit}".strip() if marker else f"كم {unit}"
         built = build(sentence, first, last, qword, facts_tokens=others, masdar_ok=True)
         return _make(
@@ -256,7 +256,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             kind="how_many",
             prompt=built.text,
             answer=fact.text,
-            accepted=(*_number_forms(fact), f"{fact.number} {fact.unit}"),
+            accepted=_number_forms(fact),
             ev=ev,
             score=base + _prompt_score(built, sentence),
             answer_type="duration",
