@@ -61,6 +61,7 @@ class PeopleWords:
     occupations: frozenset[str]
     name_links: frozenset[str]
     not_names: frozenset[str]
+    place_heads: frozenset[str]
 
 
 @cache
@@ -72,6 +73,7 @@ def people_words() -> PeopleWords:
         occupations=_norm_set(data["occupations"]),
         name_links=_norm_set(data["name_links"]),
         not_names=_norm_set(data["not_names"]),
+        place_heads=_norm_set(data["place_heads"]),
     )
 
 

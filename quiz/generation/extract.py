@@ -544,6 +544,8 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
     end = k
     while end < len(sentence.tokens) and end - k < limit and end not in sentence.taken:
         text = sentence.tokens[end].text
+        if not is_arabic(text) or (end > k and sentence.norms[end][:1] == "و" and not is_name_word(text)):
+            break
         surname = end > k and _is_surname(text)
         if not (is_name_word(text) or surname) or _gazetteer_at(sentence, end) is not None:
             break
@@ -704,11 +706,61 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
     return facts
 
 
+def _is_nisba(sentence: Sentence, k: int) -> bool:
+    """A relational adjective with the article ("الفرنسي", "البريطاني"): a role word before a name."""
+    norm = sentence.norms[k]
+    return (
+        norm.startswith("ال")
+        and norm.endswith("ي")
+        and len(norm) >= 6
+        and morphology.is_known(sentence.tokens[k].text)
+    )
+
+
+def extract_bare_names(sentence: Sentence, people: _People) -> list[Fact]:
+    """Names without a title: a run of two or more name words of which one is a proper noun in the lexicon
+    (or linked by بن/ابن/أبو), not a gazetteer entry; a nisba right before it is its role
+    ("الفرنسي شارل فريدريك جيرهارد")."""
+    facts: list[Fact] = []
+    links = people_words().name_links
+    n = len(sentence.tokens)
+    k = 0
+    while k < n:
+        if k in sentence.taken or _gazetteer_at(sentence, k) is not None:
+            k += 1
+            continue
+        width = _name_run(sentence, k, limit=5)
+        if width < 2:
+            k += 1
+            continue
+        run = [sentence.tokens[i].text for i in range(k, k + width)]
+        proper = sum(1 for w in run if morphology.is_proper_noun(w))
+        linked = any(normalize(w) in links for w in run[1:])
+        unknown = sum(1 for w in run if not morphology.is_known(w))
+        strong = sum(1 for w in run if morphology.is_only_proper_noun(w) or not morphology.is_known(w))
+        role_word = _role_at(sentence, k)[0] or sentence.norms[k] in people_words().honorifics
+        role_word = role_word or sentence.norms[k] in people_words().place_heads
+        if role_word or not strong or not (proper and (linked or proper + unknown == width)):
+            k += width
+            continue
+        name = " ".join(run)
+        full = people.add(name, "")
+        role_first = k - 1 if k > 0 and _is_nisba(sentence, k - 1) and (k - 1) not in sentence.taken else k
+        role = sentence.tokens[role_first].text if role_first < k else ""
+        sentence.take(role_first, k + width)
+        facts.append(_fact(sentence, "person", _person_key(full), k, k + width, answer=full, detail=role))
+        k += width
+    return facts
+
+
 # ----------------------------------------------------------------------------------------------------------
 # Definitions: "X (1958 - 2018)، صحفي وإعلامي سعودي، ..." and "X هو ..."
 
+# "X (dates)، description،" | "X (dates) description" | "X، description،" | "X هو description"
 _DEFINITION = re.compile(
-    r"^(?P<subject>[^،,:()\"«»]{2,60}?)\s*(?:\([^()]{0,120}\)\s*)?(?:،|,|\s+(?:هو|هي)\s+)\s*(?P<desc>[^،,.؛:()]{3,80})"
+    r"^(?P<subject>[^،,:()\"«»]{2,60}?)\s*"
+    r"(?:\([^()]{0,160}\)\s*[،,]?|[،,]|\s+(?:هو|هي|هم)\s+)\s*"
+    r"(?P<desc>[^،,.؛:()]{3,80})"
 )
 
 
@@ -772,6 +824,7 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         found += extract_numbers(sentence)
         found += extract_places(sentence)
         found += extract_people(sentence, people)
+        found += extract_bare_names(sentence, people)
         found.sort(key=lambda f: (f.start, f.end, f.type))
         facts.extend(found)
     return facts

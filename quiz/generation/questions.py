@@ -358,7 +358,7 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     first, last = token_range(sentence, fact.start, fact.end)
     start = _mention_start(ctx, sentence, fact, first)
     if start == 0 or not is_verb(sentence.tokens[start - 1].text):
-        return []
+        return _who_in_clause(ctx, fact, start, last)
     verb_index = start - 1
     segs = segments(sentence)
     seg_hi = next(hi for lo, hi in segs if lo <= last - 1 < hi)
@@ -389,6 +389,32 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
         answer=fact.answer,
         accepted=accepted,
         ev=ev,
+        score=score,
+        answer_type="person",
+        fact_key=f"agent:{normalize(surname)}:{sentence.index}",
+    )
+
+
+def _who_in_clause(ctx: Context, fact: Fact, start: int, last: int) -> list[Question]:
+    """A person in another position ("... على يد إسحق إكانان"): the clause asked with من in the person's place."""
+    sentence = ctx.sentence(fact)
+    if start == 0 and last < len(sentence.tokens) and not is_verb(sentence.tokens[last].text):
+        return []  # a sentence-initial name followed by no verb: a heading or a definition, asked elsewhere
+    others = _fact_tokens(ctx, sentence, fact)
+    built = build(sentence, start, last, "من", facts_tokens=others)
+    if len(built.text.split()) < 3:
+        return []
+    surname = fact.answer.split()[-1]
+    accepted = tuple(dict.fromkeys(a for a in (surname, fact.text) if a != fact.answer))
+    score = _TYPE_SCORE["person"] - 0.1 + _position_bonus(ctx, sentence) + _prompt_score(built, sentence)
+    return _make(
+        ctx,
+        fact,
+        kind="who",
+        prompt=built.text,
+        answer=fact.answer,
+        accepted=accepted,
+        ev=evidence(sentence, fact.start, fact.end),
         score=score,
         answer_type="person",
         fact_key=f"agent:{normalize(surname)}:{sentence.index}",
