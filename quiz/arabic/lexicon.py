@@ -34,6 +34,7 @@ class DateWords:
     duration_units: dict[str, str]  # normalised unit form -> unit (year, month, ...)
     era_marks: frozenset[str]
     ordinals: frozenset[str]
+    time_qualifiers: frozenset[str]
 
 
 @cache
@@ -51,6 +52,7 @@ def date_words() -> DateWords:
         duration_units=units,
         era_marks=_norm_set(data["era_marks"]),
         ordinals=_norm_set(data["ordinal_centuries"]),
+        time_qualifiers=_norm_set(data["time_qualifiers"]),
     )
 
 

@@ -58,7 +58,10 @@ def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], st
     """Drop openers (و، وقد، كما ...) from the front; return the indices and the first word's new text."""
     g = grammar()
     first_text = ""
-    while indices and sentence.norms[indices[0]] in g.openers:
+    while indices and (
+        sentence.norms[indices[0]] in g.openers
+        or (sentence.norms[indices[0]][:1] in "وف" and sentence.norms[indices[0]][1:] in g.openers)
+    ):
         indices = indices[1:]
     if indices:
         word = sentence.tokens[indices[0]].text
@@ -68,6 +71,25 @@ def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], st
             if is_verb(rest) or normalize(rest) in g.prepositions or normalize(rest) in g.relative_pronouns:
                 first_text = rest
     return indices, first_text
+
+
+# A preposition before من/ما joins it in writing: من + من = ممن, عن + من = عمن, في + ما = فيما.
+_CONTRACTIONS = {
+    ("من", "من"): "ممن",
+    ("عن", "من"): "عمن",
+    ("من", "ما"): "مما",
+    ("عن", "ما"): "عما",
+    ("في", "ما"): "فيما",
+}
+
+
+def contract(preposition: str, qword: str) -> str:
+    """``preposition`` fronted before ``qword``, joined where Arabic joins them."""
+    head, _, rest = qword.partition(" ")
+    joined = _CONTRACTIONS.get((normalize(preposition), head))
+    if joined:
+        return f"{joined} {rest}".strip()
+    return f"{preposition} {qword}"
 
 
 def _render(sentence: Sentence, indices: list[int], first_text: str = "") -> list[str]:
@@ -118,7 +140,7 @@ def tail(
             verb = is_verb(sentence.tokens[i].text[1:])
             if clause and rest in g.relative_pronouns:
                 pass
-            elif not verb or len(kept) >= 2:
+            elif not verb or len(kept) >= 2 or not clause:
                 break
         if norm in g.relative_pronouns and len(kept) >= 3 and not clause:
             break
@@ -211,7 +233,7 @@ def build(
             phrase = absorb[prep]
         else:
             raw = next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
-            phrase = f"{raw} {qword}"
+            phrase = contract(raw, qword)
     tail_ = tail(sentence, last, hi, others)
     if construct_in_place and not prep and left and not coordinated:
         before = left[-1]
@@ -235,6 +257,11 @@ def build(
         antecedent = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
         if antecedent:
             relative = antecedent
+    for pos in range(len(left) - 1, 0, -1):
+        word = sentence.tokens[left[pos]].text
+        if sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]):
+            left = left[pos:]  # "انتخب ... في 24 يونيو 2018 وتسلم سلطاته في": ask from the last clause
+            break
     verb_pos = _has_verb(sentence, left)
     g_preps = g.prepositions
     if verb_pos < 0 and not relative and len(left) >= 2 and sentence.norms[left[0]] in g_preps and masdar_ok:
@@ -272,7 +299,7 @@ def build(
         return Built(_finish([phrase, *main]), True)
     if left and sentence.norms[left[0]] in g.prepositions and len(left) >= 2:
         return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
-    if left and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 10:
+    if left and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 6:
         # A nominal sentence ("المغرب عضو في الأمم المتحدة منذ 1956"): the question phrase goes first.
         return Built(_finish([phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]), True)
     words = [*_render(sentence, left, first_text), phrase, *_words(sentence, tail_)]

@@ -304,7 +304,8 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
         nxt = sentence.norms[j] if j < n else ""
         nxt_bare = sentence.bare(j) if j < n else ""
         prev = sentence.norms[i - 1] if i else ""
-        punct_after = j >= n or bool(re.search(r"[،,.؛:)(]", sentence.gap(j - 1)))
+        punct_after = j >= n or bool(re.search(r"[،,.؛:)(\-–/]", sentence.gap(j - 1)))
+        in_range = bool(re.search(r"[(\-–/]", sentence.gap(i - 1))) if i else False
         era = 0 if found.words else _era_after(sentence, j)
         if era and value < 1000 and not found.decimal:
             # "753 ق.م", "2 هـ": a year of any size when an era mark follows.
@@ -327,9 +328,16 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 or era
                 or prev in g.time_prepositions
                 or (punct_after and value >= 1500)
+                or (punct_after and in_range)
             )
         ):
             first = i - 1 if prev in words.year_words else i
+            if (
+                first > 0
+                and sentence.bare(first - 1) in words.time_qualifiers
+                and (first - 1) not in sentence.taken
+            ):
+                first -= 1  # "أواخر عام 2010"
             sentence.take(first, j + era)
             prefix = _lead_prefix(sentence, first, i)
             facts.append(
@@ -404,6 +412,8 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             continue
         if nxt_bare in g.prepositions or nxt in g.prepositions or nxt_bare in {q[0] for q in g.qualifiers}:
             continue
+        if nxt.startswith("ال"):
+            continue  # a counted noun is indefinite: "19 النفوذ" is no count
         if (
             _month_at(sentence, j) is not None
             or morphology.is_only_verb(texts[j])
@@ -668,6 +678,9 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             if not closes:
                 k += 1
                 continue
+        if sentence.norms[role_end - 1] in words.name_links and not comma:
+            k += 1
+            continue  # "سلطان آل عثمان": the link belongs to the name, not to a role
         role_text = sentence.text[sentence.tokens[k].start : sentence.tokens[role_end - 1].end]
         role_text = role_text[role_prefix:]
         raw_name = sentence.text[
@@ -729,7 +742,7 @@ def extract_bare_names(sentence: Sentence, people: _People) -> list[Fact]:
         if k in sentence.taken or _gazetteer_at(sentence, k) is not None:
             k += 1
             continue
-        width = _name_run(sentence, k, limit=5)
+        width = _name_run(sentence, k, limit=8)
         if width < 2:
             k += 1
             continue
@@ -783,6 +796,8 @@ def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
         return []
     if is_verb(first_desc) or normalize(first_desc) in g.prepositions | g.complementisers | g.openers:
         return []
+    if normalize(first_desc)[:1] == "و" and is_verb(first_desc[1:]):
+        return []  # "، وكتب ...": a new clause, not a description
     if normalize(first_desc) in people_words().not_names or parse_digits(first_desc) is not None:
         return []
     desc_start = match.start("desc") + (len(match.group("desc")) - len(match.group("desc").lstrip()))

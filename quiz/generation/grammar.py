@@ -30,6 +30,7 @@ class Grammar:
     count_stop_nouns: frozenset[str]
     measure_units: frozenset[str]
     credit_markers: frozenset[str]
+    unit_names: dict[str, str]
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -60,6 +61,7 @@ def grammar() -> Grammar:
         count_stop_nouns=norm_set("count_stop_nouns"),
         measure_units=norm_set("measure_units"),
         credit_markers=norm_set("credit_markers"),
+        unit_names={normalize(k): v for k, v in data["unit_names"].items()},
     )
 
 

@@ -12,7 +12,7 @@ from quiz.arabic.tokens import split_prefix
 from quiz.generation import distractors
 from quiz.generation.clauses import Built, build, segments, tail
 from quiz.generation.extract import Sentence
-from quiz.generation.grammar import grammar, is_verb
+from quiz.generation.grammar import grammar, is_name_word, is_verb
 from quiz.generation.types import FALSE, TRUE, Evidence, Fact, Question
 
 # Base rank of each fact type: specific facts first.
@@ -74,12 +74,10 @@ def _fact_tokens(ctx: Context, sentence: Sentence, exclude: Fact) -> set[int]:
 def _prompt_score(built: Built, sentence: Sentence) -> float:
     words = len(built.text.split())
     score = 0.0 if built.fronted else -0.2
-    if words > 22:
+    if words > 20:
         score -= 0.1
-    if words > 32:
-        score -= 0.15
-    if words < 3:
-        score -= 0.3
+    if words > 28:
+        score -= 0.2
     if len(sentence.tokens) > 45:
         score -= 0.05
     return score
@@ -116,6 +114,8 @@ def _make(
     """The question in each mode; choice only when three distractors exist; none when the answer leaks."""
     if not answer.strip() or normalize(answer) in _PRONOUNS:
         return []
+    if kind != "cloze" and not 3 <= len(prompt.split()) <= 40:
+        return []  # "متى؟" asks nothing; a 40-word question is a paragraph
     if _leaks(prompt, answer, accepted if answer_type not in {"person"} else ()):
         return []
     key = fact_key or fact.key
@@ -164,6 +164,12 @@ def _number_forms(fact: Fact) -> tuple[str, ...]:
     if fact.unit:
         forms.append(f"{n} {fact.unit}")
     return tuple(dict.fromkeys(f for f in forms if f != fact.text))
+
+
+def _unit_name(unit: str) -> str:
+    """The counted unit as a word: abbreviations written out (كم -> كيلومترا), else its accusative."""
+    names = grammar().unit_names
+    return names.get(normalize(unit), "") or _accusative(unit)
 
 
 def _accusative(unit: str) -> str:
@@ -223,7 +229,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
         elif fact.type == "percent":
             qword, kind = "ما النسبة التي", "how_many"
         else:
-            qword, kind = f"كم {_accusative(fact.unit)}", "how_many"
+            qword, kind = f"كم {_unit_name(fact.unit)}", "how_many"
         built = build(
             sentence,
             first,
@@ -396,13 +402,13 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
 
 
 def _who_in_clause(ctx: Context, fact: Fact, start: int, last: int) -> list[Question]:
-    """A person in another position ("... على يد إسحق إكانان"): the clause asked with من in the person's place."""
+    """A person in another position ("... على يد إسحق إكانان"): the clause asked with من in its place."""
     sentence = ctx.sentence(fact)
     if start == 0 and last < len(sentence.tokens) and not is_verb(sentence.tokens[last].text):
         return []  # a sentence-initial name followed by no verb: a heading or a definition, asked elsewhere
     others = _fact_tokens(ctx, sentence, fact)
     built = build(sentence, start, last, "من", facts_tokens=others)
-    if len(built.text.split()) < 3:
+    if not built.fronted:
         return []
     surname = fact.answer.split()[-1]
     accepted = tuple(dict.fromkeys(a for a in (surname, fact.text) if a != fact.answer))
@@ -615,21 +621,49 @@ def _matching(ctx: Context) -> list[Question]:
     return questions
 
 
+def _bio_subject(ctx: Context, sentence: Sentence) -> str:
+    """The person a sentence opens with, before a parenthesis: "ألبرت أينشتاين (14 مارس 1879 - ...)"."""
+    open_at = sentence.text.find("(")
+    if open_at <= 0:
+        return ""
+    for fact in ctx.facts:
+        if fact.sentence_index != sentence.index:
+            continue
+        if fact.type == "description" and fact.detail == "person" and sentence.text.startswith(fact.subject):
+            return fact.subject
+        if fact.type == "person" and fact.start <= 2 and not sentence.text[fact.end : open_at].strip():
+            return sentence.text[fact.start : fact.end]
+    head = sentence.text[:open_at].strip()
+    words = head.split()
+    name_like = sum(1 for w in words if is_name_word(w) or _is_surname_like(w))
+    if 2 <= len(words) <= 8 and is_name_word(words[0]) and name_like * 3 >= len(words) * 2:
+        return head
+    return ""
+
+
+def _is_surname_like(word: str) -> bool:
+    norm = normalize(word)
+    return norm.startswith("ال") and norm.endswith("ي")
+
+
 def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
     """A date or place inside "X (birth date، birthplace - death date)": when/where was X born,
     when did X die."""
     sentence = ctx.sentence(fact)
-    description = next(
-        (f for f in ctx.facts if f.type == "description" and f.sentence_index == sentence.index), None
-    )
-    if description is None or description.detail != "person":
+    subject = _bio_subject(ctx, sentence)
+    if not subject:
         return []
-    open_at = sentence.text.find("(")
-    close_at = sentence.text.find(")", open_at + 1)
-    if not (0 <= open_at < fact.start and fact.end <= close_at < description.start):
+    open_at = sentence.text.rfind("(", 0, fact.start)
+    close_at = sentence.text.find(")", fact.end)
+    first_open = sentence.text.find("(")
+    if not (0 < first_open <= open_at < fact.start and fact.end <= close_at) or open_at - first_open > 80:
         return []
-    after_dash = bool(re.search(r"\s[-–]\s", sentence.text[open_at : fact.start]))
-    subject = description.subject
+    if ")" in sentence.text[open_at : fact.start]:
+        return []
+    before = normalize(sentence.text[open_at : fact.start])
+    after_dash = bool(re.search(r"\s?[-–]\s?", before)) or bool(re.search(r"وفاه|توفي", before))
+    if re.search(r"ميلاد|مواليد|ولد", before.split("وفاه")[-1]) and not re.search(r"\s[-–]\s", before):
+        after_dash = False
     ev = evidence(sentence, fact.start, fact.end)
     base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence) + 0.05
     if fact.type in {"date", "year"}:
