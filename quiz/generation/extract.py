@@ -772,9 +772,14 @@ def extract_bare_names(sentence: Sentence, people: _People) -> list[Fact]:
 # "X (dates)، description،" | "X (dates) description" | "X، description،" | "X هو description"
 _DEFINITION = re.compile(
     r"^(?P<subject>[^،,:()\"«»]{2,60}?)\s*"
-    r"(?:\([^()]{0,160}\)\s*[،,]?|[،,]|\s+(?:هو|هي|هم)\s+)\s*"
+    r"(?:(?:\([^()]{0,160}\)[\s\u200e\u200f؛;]*)+[،,]?|[،,]|\s+(?:هو|هي|هم)\s+)\s*(?:هو\s+|هي\s+)?"
     r"(?P<desc>[^،,.؛:()]{3,80})"
 )
+
+
+# First words that make a sentence's opening no subject to define: "as for", "was", "known as".
+_NOT_SUBJECTS = frozenset(normalize(w) for w in ("أما", "كان", "كانت", "هذا", "هذه", "ذلك", "تلك", "وهذه"))
+_NOT_DESCRIPTIONS = frozenset(normalize(w) for w in ("المعروف", "المعروفة", "المعروفين", "أيضا", "حيث"))
 
 
 def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
@@ -800,11 +805,25 @@ def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
         return []  # "، وكتب ...": a new clause, not a description
     if normalize(first_desc) in people_words().not_names or parse_digits(first_desc) is not None:
         return []
+    first_subject = normalize(subject_tokens[0].text)
+    if first_subject[:1] in "وف" and not is_name_word(subject_tokens[0].text):
+        return []  # "وفي سنة 1899، ...", "فطلب ...": a clause, not a subject
+    if first_subject in _NOT_SUBJECTS or any(ch.isdigit() for ch in subject):
+        return []
+    if normalize(first_desc)[:1] == "و" or normalize(first_desc) in _NOT_DESCRIPTIONS:
+        return []  # "والفرنسي", "المعروف بـ": a list or a naming, not a description
+    while subject_tokens and normalize(subject_tokens[-1].text) in {"او", "رسميا"}:
+        subject_tokens = subject_tokens[:-1]  # "السعودية أو (رسميًا: ...)"
+        subject = subject[: subject_tokens[-1].end] if subject_tokens else ""
+    if not subject_tokens:
+        return []
     desc_start = match.start("desc") + (len(match.group("desc")) - len(match.group("desc").lstrip()))
     desc_end = desc_start + len(desc)
     occupations = people_words().occupations
-    is_person = normalize(split_prefix(first_desc).rest) in occupations or all(
-        is_name_word(t.text) for t in subject_tokens
+    place = _gazetteer_at(read_sentences(subject)[0], 0) if read_sentences(subject) else None
+    is_person = place is None and (
+        normalize(split_prefix(first_desc).rest) in occupations
+        or all(is_name_word(t.text) for t in subject_tokens)
     )
     if is_person:
         people.add(subject, desc)
