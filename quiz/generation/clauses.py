@@ -17,7 +17,7 @@ from quiz.arabic.normalize import normalize
 from quiz.arabic.numbers import find_numbers
 from quiz.arabic.tokens import split_prefix
 from quiz.generation.extract import Sentence
-from quiz.generation.grammar import grammar, is_verb
+from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conjunction
 
 _BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
 _MAX_TAIL = 8
@@ -66,10 +66,12 @@ def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], st
     if indices:
         word = sentence.tokens[indices[0]].text
         norm = sentence.norms[indices[0]]
-        if norm[:1] in "وف" and len(norm) > 3:
+        if norm[:1] in "وف" and len(norm) > 2:
             rest = word[1:]
             if is_verb(rest) or normalize(rest) in g.prepositions or normalize(rest) in g.relative_pronouns:
                 first_text = rest
+            elif without_conjunction(word) != word and not is_name_word(word):
+                first_text = without_conjunction(word)
     return indices, first_text
 
 

@@ -149,6 +149,24 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
     return _distinct(answer, options)
 
 
+def periods(answer: str, rng: random.Random) -> list[str]:
+    """A period of years ("بين عامي 1908 و1914") moved as a whole by a few years or decades."""
+    years = [m for m in _DIGITS.finditer(answer) if len(m.group()) >= 3]
+    if len(years) != 2:
+        return []
+    shifts = [-20, -10, -5, -3, 3, 5, 10, 20]
+    rng.shuffle(shifts)
+    options = []
+    for shift in shifts:
+        text = answer
+        for match in reversed(years):
+            value = int(normalize(match.group())) + shift
+            digits = str(value) if match.group().isascii() else str(value).translate(_ARABIC_INDIC)
+            text = text[: match.start()] + digits + text[match.end() :]
+        options.append(text)
+    return _distinct(answer, options)
+
+
 def weekdays(answer: str, rng: random.Random) -> list[str]:
     days = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]  # Saturday..Friday
     rng.shuffle(days)
@@ -223,6 +241,8 @@ def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]
         return numeric(fact, answer, facts, rng)
     if fact.type == "date":
         return dates(fact, answer, rng)
+    if fact.type == "period":
+        return periods(answer, rng)
     if fact.type == "weekday":
         return weekdays(answer, rng)
     if fact.type == "time":

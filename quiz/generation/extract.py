@@ -8,6 +8,7 @@ numbers, places and organisations, people.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -845,6 +846,39 @@ def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
 # ----------------------------------------------------------------------------------------------------------
 
 
+_PERIOD_LINK = re.compile(r"^\s*(?:و|إلى|الى|حتى|[-–/])\s*$")
+_PERIOD_OPEN = re.compile(r"(?:^|\s)(?:بين|ما بين|من|منذ)\s*$")
+
+
+def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
+    """Two years or dates joined by و/إلى/حتى/- ("بين عامي 1908 و1914", "من عام 1299م إلى عام 1922م") become
+    one period; the years stay as facts of their own too."""
+    result = list(facts)
+    times = [f for f in facts if f.type in {"year", "date"}]
+    for left, right in itertools.pairwise(times):
+        between = sentence.text[left.end : right.start]
+        if not _PERIOD_LINK.match(between):
+            continue
+        start = left.start
+        opener = _PERIOD_OPEN.search(sentence.text[max(0, start - 10) : start])
+        if opener:
+            start = max(0, start - 10) + opener.start() + (1 if opener.group().startswith(" ") else 0)
+        text = sentence.text[start : right.end]
+        result.append(
+            Fact(
+                type="period",
+                key=f"period:{left.key}:{right.key}",
+                sentence_index=sentence.index,
+                start=start,
+                end=right.end,
+                text=text,
+                answer=text,
+                number=left.number,
+            )
+        )
+    return sorted(result, key=lambda f: (f.start, f.end, f.type))
+
+
 def extract_facts(sentences: list[Sentence]) -> list[Fact]:
     """All facts of the active sentences, in text order within each sentence."""
     people = _People()
@@ -860,5 +894,5 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         found += extract_people(sentence, people)
         found += extract_bare_names(sentence, people)
         found.sort(key=lambda f: (f.start, f.end, f.type))
-        facts.extend(found)
+        facts.extend(_periods(sentence, found))
     return facts

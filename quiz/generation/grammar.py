@@ -92,6 +92,18 @@ def is_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def without_conjunction(word: str) -> str:
+    """``word`` without an attached و/ف when the lexicon reads it as conjunction + word ("ودام" -> "دام"),
+    else ``word`` unchanged."""
+    if normalize(word)[:1] not in "وف" or len(normalize(word)) < 3:
+        return word
+    for reading in morphology.analyse(word):
+        if reading.prefix[:1] in {"و", "ف"}:
+            return word[1:]
+    return word
+
+
+@lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
     """Whether ``word`` may be part of a person's name: a proper noun in the lexicon, or a word it
     does not know

@@ -12,7 +12,7 @@ from quiz.arabic.tokens import split_prefix
 from quiz.generation import distractors
 from quiz.generation.clauses import Built, build, segments, tail
 from quiz.generation.extract import Sentence
-from quiz.generation.grammar import grammar, is_name_word, is_verb
+from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conjunction
 from quiz.generation.types import FALSE, TRUE, Evidence, Fact, Question
 
 # Base rank of each fact type: specific facts first.
@@ -29,6 +29,7 @@ _TYPE_SCORE = {
     "weekday": 0.85,
     "place": 0.8,
     "century": 0.8,
+    "period": 0.93,
     "time": 0.6,
     "org": 0.55,
 }
@@ -267,7 +268,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             score=base + _prompt_score(built, sentence),
             answer_type="duration",
         )
-    if fact.type in {"year", "date", "time", "century"}:
+    if fact.type in {"year", "date", "time", "century", "period"}:
         absorb = dict(_WHEN)
         qword = "متى"
         built = build(sentence, first, last, qword, absorb=absorb, facts_tokens=others, masdar_ok=True)
@@ -529,16 +530,15 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
     statement = sentence.text if truth else sentence.text[: fact.start] + wrong[0] + sentence.text[fact.end :]
     lo = segments(sentence)[0][0]
     statement = statement[sentence.tokens[lo].start :]
-    body, first_text = statement, ""
+    body = statement
     if sentence.norms[0] in grammar().openers:
         body = (
             statement[sentence.tokens[1].start - sentence.tokens[lo].start :]
             if len(sentence.tokens) > 1
             else body
         )
-    elif sentence.norms[0][:1] in "وف" and is_verb(sentence.tokens[0].text[1:]):
-        first_text = body[1:]
-        body = first_text
+    elif without_conjunction(sentence.tokens[0].text) != sentence.tokens[0].text:
+        body = body[1:]
     prompt = f"صح أم خطأ: {body.rstrip('.')}"
     score = _TYPE_SCORE.get(fact.type, 0.5) * _MODE_SCORE["true_false"] + _position_bonus(ctx, sentence)
     return [
@@ -695,10 +695,24 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
     return []
 
 
+def _inside_period(ctx: Context, fact: Fact) -> bool:
+    return fact.type in {"year", "date"} and any(
+        p.type == "period"
+        and p.sentence_index == fact.sentence_index
+        and p.start <= fact.start
+        and fact.end <= p.end
+        for p in ctx.facts
+    )
+
+
 def all_questions(ctx: Context) -> list[Question]:
     """Every question the facts allow (over-generation: ranking picks)."""
     questions: list[Question] = []
     for fact in ctx.facts:
+        if _inside_period(ctx, fact):
+            questions += _bio_questions(ctx, fact) if fact.type in {"date", "year"} else []
+            questions += _cloze(ctx, fact)
+            continue
         if fact.type == "person":
             questions += _who_questions(ctx, fact)
         elif fact.type == "role":
