@@ -113,3 +113,57 @@ def test_every_question_kind_on_an_economy_story() -> None:
     assert {"who", "when", "how_many", "true_false", "cloze", "matching"} <= _kinds(generated)
     matching = [q for q in generated.questions if q.kind == "matching"]
     assert all(len(q.pairs) >= 3 and sorted(q.choices) == sorted(r for _, r in q.pairs) for q in matching)
+
+
+def test_periods_of_years() -> None:
+    generated = generate("ودام ملكهم من عام 1299م إلى عام 1922م.")
+    periods = [f.text for f in generated.facts if f.type == "period"]
+    assert periods == ["من عام 1299م إلى عام 1922م"]
+    question = next(q for q in generated.questions if q.kind == "when" and q.mode == "choice")
+    assert question.prompt == "متى دام ملكهم؟"
+    assert question.answer == "من عام 1299م إلى عام 1922م"
+    assert all(c.startswith("من عام ") and c.endswith("م") for c in question.choices)
+
+
+def test_decimals_and_scaled_numbers() -> None:
+    generated = generate("وبلغ عدد السكان 3.79 مليون نسمة، وارتفعت نسبة المشاركة إلى 45,44% في الانتخابات.")
+    facts = {f.text: (f.type, f.number) for f in generated.facts}
+    assert facts["3.79 مليون نسمة"] == ("count", 3_790_000)
+    assert facts["45,44%"] == ("percent", None)
+    percent = [q for q in generated.questions if q.answer == "45,44%" and q.mode == "choice"]
+    assert percent and all("," in c and c.endswith("%") for c in percent[0].choices)
+
+
+def test_names_without_titles_and_nisba_roles() -> None:
+    text = "وكان قد فعلها من قبله الكيميائي الفرنسي شارل فريدريك جيرهارد. وأسس محمد بن سعود الدولة."
+    generated = generate(text)
+    people = {f.answer: f.detail for f in generated.facts if f.type == "person"}
+    assert people["شارل فريدريك جيرهارد"] == "الفرنسي"
+    assert "محمد بن سعود" in people
+    who = {q.prompt: q.answer for q in generated.questions if q.kind == "who"}
+    assert who["من أسس الدولة؟"] == "محمد بن سعود"
+
+
+def test_place_names_are_not_people() -> None:
+    generated = generate("وزار الوفد مدينة يكاترينبورغ ثم جبل الكرمل.")
+    assert not [f for f in generated.facts if f.type == "person"]
+
+
+def test_preposition_and_question_word_join() -> None:
+    text = "وتزوج النبي في سن الخامسة والعشرين من خديجة بنت خويلد التي أنجب منها أولاده."
+    who = [q.prompt for q in generate(text).questions if q.kind == "who"]
+    assert who and who[0].startswith("ممن تزوج")
+
+
+def test_abbreviated_units_are_written_out() -> None:
+    text = "وتبعد المدينة عن العاصمة حوالي 1420 كم بالطائرة."
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "how_many"]
+    assert prompts and all("كم كيلومترا" in p for p in prompts)
+
+
+def test_birth_and_death_from_a_biography_opening() -> None:
+    text = "ألبرت أينشتاين (بالألمانية: Albert Einstein) (14 مارس 1879 – 18 أبريل 1955) عالم فيزياء ألماني المولد."
+    asked = {(q.prompt, q.answer) for q in generate(text).questions}
+    assert ("متى ولد ألبرت أينشتاين؟", "14 مارس 1879") in asked
+    assert ("متى توفي ألبرت أينشتاين؟", "18 أبريل 1955") in asked
+    assert ("من هو ألبرت أينشتاين؟", "عالم فيزياء ألماني المولد") in asked

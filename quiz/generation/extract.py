@@ -574,7 +574,9 @@ def _is_surname(word: str) -> bool:
     """A family name with the article after a first name ("أحمد العلي"): unknown to the lexicon, or
     a nisba."""
     norm = normalize(word)
-    if not norm.startswith("ال") or len(norm) < 4:
+    if not norm.startswith("ال") or len(norm) < 4 or norm in people_words().not_names:
+        return False
+    if norm in grammar().relative_pronouns:
         return False
     return not morphology.is_known(word) or norm.endswith("ي") or morphology.is_proper_noun(word)
 
@@ -654,6 +656,8 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
                 break
             if is_verb(sentence.tokens[end].text) or sentence.norms[end] in grammar().relative_pronouns:
                 break
+            if not role_width and sentence.norms[end] in grammar().prepositions:
+                break  # "النبي في سن ...": an honorific's phrase ends before a preposition
             end += 1
         role_end = end
         comma = bool(re.search(r"[،,]", sentence.gap(role_end - 1))) if role_end <= n else False

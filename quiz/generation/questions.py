@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.arabic import morphology
 from quiz.arabic.lexicon import people_words
 from quiz.arabic.normalize import match_key, normalize
 from quiz.arabic.numbers import to_words
@@ -364,7 +365,7 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     sentence = ctx.sentence(fact)
     first, last = token_range(sentence, fact.start, fact.end)
     start = _mention_start(ctx, sentence, fact, first)
-    if start == 0 or not is_verb(sentence.tokens[start - 1].text):
+    if start == 0 or not _verb_before_subject(sentence, start - 1):
         return _who_in_clause(ctx, fact, start, last)
     verb_index = start - 1
     segs = segments(sentence)
@@ -374,6 +375,8 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     verb = sentence.tokens[verb_index].text
     if sentence.norms[verb_index][:1] in "وف" and is_verb(verb[1:]):
         verb = verb[1:]
+    else:
+        verb = without_conjunction(verb)
     kept = tail(sentence, tail_start, seg_hi, others, longest=14, clause=True)
     if not kept:
         for lo, hi in segs:
@@ -400,6 +403,17 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
         answer_type="person",
         fact_key=f"agent:{normalize(surname)}:{sentence.index}",
     )
+
+
+def _verb_before_subject(sentence: Sentence, index: int) -> bool:
+    """Whether token ``index``, right before a person, is the verb whose subject the person is: a word read as
+    a verb, or one that can be a verb and opens its clause ("وأسس محمد بن سعود")."""
+    word = sentence.tokens[index].text
+    if is_verb(word):
+        return True
+    opens = index == 0 or bool(re.search(r"[،,.؛:]", sentence.gap(index - 1)))
+    conjunction = without_conjunction(word) != word
+    return (opens or conjunction) and morphology.can_be_verb(without_conjunction(word))
 
 
 def _who_in_clause(ctx: Context, fact: Fact, start: int, last: int) -> list[Question]:
