@@ -67,3 +67,9 @@ def test_qalsadi_and_mishkal_work_without_a_writable_home(tmp_path: object) -> N
     lemma, vowelled = result.stdout.strip().splitlines()[-2:]
     assert lemma == "منظم"
     assert "قَالَ" in vowelled
+
+
+def test_tashkeel_picks_the_reading() -> None:
+    assert [a.pos for a in morphology.analyse_as_written("وُلِد")] == ["VERB_PERFECT"]
+    assert "NOUN" in [a.pos for a in morphology.analyse_as_written("وَلَد")]
+    assert morphology.analyse_as_written("ولد") == morphology.analyse("ولد")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quiz.generation import Generated, generate
 
 
@@ -167,3 +169,18 @@ def test_birth_and_death_from_a_biography_opening() -> None:
     assert ("متى ولد ألبرت أينشتاين؟", "14 مارس 1879") in asked
     assert ("متى توفي ألبرت أينشتاين؟", "18 أبريل 1955") in asked
     assert ("من هو ألبرت أينشتاين؟", "عالم فيزياء ألماني المولد") in asked
+
+
+def test_amounts_keep_square_units_and_thousands_separators() -> None:
+    generated = generate("تبلغ مساحة جمهورية مصر العربية حوالي 1.002.000 كيلومتر مربع، وتقع في شمال أفريقيا.")
+    question = next(q for q in generated.questions if q.kind == "how_many" and q.mode == "choice")
+    assert question.prompt == "كم كيلومترا مربعا تبلغ مساحة جمهورية مصر العربية؟"
+    assert question.answer == "حوالي 1.002.000 كيلومتر مربع"
+    for choice in question.choices:
+        assert re.fullmatch(r"حوالي \d{1,3}(\.\d{3})+ كيلومتر مربع", choice), choice
+
+
+def test_vowelled_verb_is_read_as_a_verb() -> None:
+    generated = generate("وُلد نجيب محفوظ في حي الجمالية بالقاهرة عام 1911.")
+    asked = {(q.prompt, q.answer) for q in generated.questions}
+    assert ("متى وُلد نجيب محفوظ في حي الجمالية بالقاهرة؟", "عام 1911") in asked

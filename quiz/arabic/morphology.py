@@ -223,6 +223,38 @@ def analyse(word: str) -> tuple[Analysis, ...]:
     return tuple(results)
 
 
+_MARK = re.compile("[\u064b-\u0652]")
+
+
+def _marks(word: str) -> list[tuple[str, str]]:
+    """(base letter, marks after it) for each letter of ``word``, tatweel and superscript alef dropped."""
+    pairs: list[tuple[str, str]] = []
+    for char in word.replace("\u0640", "").replace("\u0670", ""):
+        if _MARK.match(char):
+            if pairs:
+                pairs[-1] = (pairs[-1][0], pairs[-1][1] + char)
+        else:
+            pairs.append((char, ""))
+    return pairs
+
+
+def _fits(given: list[tuple[str, str]], reading: list[tuple[str, str]]) -> bool:
+    if [letter for letter, _ in given] != [letter for letter, _ in reading]:
+        return True  # spelled differently (hamza, wasla): no evidence against this reading
+    return all(set(marks) <= set(other) for (_, marks), (_, other) in zip(given, reading, strict=True))
+
+
+def analyse_as_written(word: str) -> tuple[Analysis, ...]:
+    """The readings of ``word`` that agree with the tashkeel it is written with ("وُلِد" is a verb, "وَلَد" a
+    noun); all readings when it has none or none agrees."""
+    readings = analyse(word)
+    if not _MARK.search(word):
+        return readings
+    given = _marks(word)
+    fitting = tuple(r for r in readings if _fits(given, _marks(r.vowelled)))
+    return fitting or readings
+
+
 def is_known(word: str) -> bool:
     """Whether the lexicon has any reading of ``word``."""
     return bool(analyse(word))

@@ -21,6 +21,10 @@ from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conj
 
 _BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
 _MAX_TAIL = 8
+# Pronouns used as a copula ("X هي دولة"): a clause holding one is not reordered.
+_COPULAS = frozenset({"هو", "هي", "هم", "هما"})
+# Two-word phrases naming an agent ("على يد" 'at the hands of', "من قبل" 'by'), fronted whole with من.
+_AGENT_PHRASES = frozenset({("علي", "يد"), ("من", "قبل"), ("علي", "ايدي")})
 _MAX_CONTEXT = 14
 
 
@@ -227,19 +231,27 @@ def build(
                 prep = sentence.norms[i]
                 left = left[:pos]
                 break
+    elif len(left) >= 2 and (sentence.norms[left[-2]], sentence.norms[left[-1]]) in _AGENT_PHRASES:
+        # "تأسست على يد [X]" -> "على يد من تأسست؟"
+        prep = " ".join(sentence.tokens[i].text for i in left[-2:])
+        left = left[:-2]
     elif left and sentence.norms[left[-1]] in g.prepositions:
         prep = sentence.norms[left[-1]]
         left = left[:-1]
     if prep:
         if absorb is not None and prep in absorb:
             phrase = absorb[prep]
+        elif " " in prep:
+            phrase = f"{prep} {qword}"
         else:
             raw = next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
             phrase = contract(raw, qword)
     tail_ = tail(sentence, last, hi, others)
     if construct_in_place and not prep and left and not coordinated:
         before = left[-1]
-        if not is_verb(sentence.tokens[before].text) and sentence.norms[before] not in g.openers:
+        head = sentence.norms[before]
+        construct_head = not head.startswith("ال") and not is_name_word(sentence.tokens[before].text)
+        if construct_head and not is_verb(sentence.tokens[before].text) and head not in g.openers:
             # "أدت إلى مقتل [18 شخصا]": a count governed by a noun is asked in place, from the clause's verb.
             verb_pos = _has_verb(sentence, left)
             start = verb_pos
@@ -286,7 +298,12 @@ def build(
     if verb_pos > 0:
         subject = left[:verb_pos]
         predicate = left[verb_pos:]
-        if len(subject) <= 12 and not any(sentence.norms[i] in g.prepositions for i in subject[:1]):
+        movable = not any(sentence.norms[i] in _COPULAS for i in subject)
+        if (
+            movable
+            and len(subject) <= 8
+            and not any(sentence.norms[i] in g.prepositions for i in subject[:1])
+        ):
             words = [phrase, *_render(sentence, predicate), *_render(sentence, subject, first_text)]
             words += _words(sentence, tail_)
             return Built(_finish(words), True)
@@ -301,7 +318,9 @@ def build(
         return Built(_finish([phrase, *main]), True)
     if left and sentence.norms[left[0]] in g.prepositions and len(left) >= 2:
         return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
-    if left and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 6:
+    copula = any(sentence.norms[i] in _COPULAS for i in left)
+    nominal = bool(left) and not copula
+    if nominal and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 6:
         # A nominal sentence ("المغرب عضو في الأمم المتحدة منذ 1956"): the question phrase goes first.
         return Built(_finish([phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]), True)
     words = [*_render(sentence, left, first_text), phrase, *_words(sentence, tail_)]
@@ -318,8 +337,9 @@ def _borrow_clause(
         if _is_aside(sentence, lo):
             continue
         indices = list(range(max(lo, _after_frame(sentence, lo, hi)), hi))
-        if _has_verb(sentence, indices) >= 0 and len(indices) <= _MAX_CONTEXT:
-            return indices, lo
+        stripped, _ = _strip_opener(sentence, indices)
+        if stripped and _has_verb(sentence, stripped) == 0 and len(indices) <= _MAX_CONTEXT:
+            return indices, lo  # only a clause that starts with its verb; a nominal clause is no context
         return None
     return None
 

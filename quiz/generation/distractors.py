@@ -17,7 +17,7 @@ from quiz.arabic.normalize import match_key, normalize
 from quiz.arabic.numbers import find_numbers, to_words
 from quiz.generation.types import Fact
 
-_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
+_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٬][0-9٠-٩۰-۹]{3})*(?![0-9٠-٩۰-۹])")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -53,8 +53,10 @@ def with_number(text: str, old: int, new: int) -> str:
     """``text`` with the number ``old`` replaced by ``new``, in the same script (digits) or as words."""
     match = _DIGITS.search(text)
     if match:
-        digits = str(new)
-        if not match.group().isascii():
+        written = match.group()
+        separator = next((ch for ch in written if ch in ".,٬"), "")
+        digits = f"{new:,}".replace(",", separator) if separator else str(new)
+        if not written.isascii():
             digits = digits.translate(_ARABIC_INDIC)
         return text[: match.start()] + digits + text[match.end() :]
     words = text.split()

@@ -393,17 +393,20 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 fact = replace(fact, answer=fact.text)
             facts.append(fact)
             continue
-        if nxt_bare in g.currency_words or nxt_bare in g.measure_units:
-            sentence.take(first, j + 1)
+        if nxt_bare in g.currency_words or nxt_bare in g.measure_units or nxt in g.unit_names:
+            unit_end = j + 1
+            if unit_end < n and sentence.norms[unit_end] in {"مربع", "مربعا", "مكعب", "مكعبا"}:
+                unit_end += 1  # "كيلومتر مربع"
+            sentence.take(first, unit_end)
             facts.append(
                 _fact(
                     sentence,
                     "amount",
                     f"amount:{key_value}:{nxt_bare}",
                     first,
-                    j + 1,
+                    unit_end,
                     number=number,
-                    unit=texts[j],
+                    unit=" ".join(texts[j:unit_end]),
                     qualifier=qualifier,
                     prefix=_lead_prefix(sentence, first, i),
                 )
@@ -415,6 +418,8 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             continue
         if nxt.startswith("ال"):
             continue  # a counted noun is indefinite: "19 النفوذ" is no count
+        if found.words and (not morphology.is_known(texts[j]) or morphology.is_only_proper_noun(texts[j])):
+            continue  # "ألفا أديسون": a number word before a name is part of the name
         if (
             _month_at(sentence, j) is not None
             or morphology.is_only_verb(texts[j])
@@ -563,8 +568,8 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
         end += 1
         if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
             break
-    while end > k and sentence.norms[end - 1] in links:
-        end -= 1
+    while end > k and sentence.norms[end - 1] in links and sentence.norms[end - 1] != "الدين":
+        end -= 1  # a name never ends on بن/أبو/عبد; "صلاح الدين" does end on الدين
     if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن", "ام"}:
         return 0
     return end - k
@@ -672,8 +677,11 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             width == 1
             and not honorific
             and not morphology.is_only_proper_noun(sentence.tokens[name_start].text)
-        ) and morphology.is_known(sentence.tokens[name_start].text):
-            width = 0  # "مدير عام قناة": one common word after a role is no name
+        ) and (
+            morphology.is_known(sentence.tokens[name_start].text)
+            or normalize(sentence.tokens[name_start].text).endswith(("ات", "ون", "ين"))
+        ):
+            width = 0  # "مدير عام قناة", "ومخرج كليبات": one common word after a role is no name
         if width == 0 or (comma and not role_width):
             k = max(k + 1, role_end if width else k + 1)
             continue
@@ -756,6 +764,11 @@ def extract_bare_names(sentence: Sentence, people: _People) -> list[Fact]:
         linked = any(normalize(w) in links for w in run[1:])
         unknown = sum(1 for w in run if not morphology.is_known(w))
         strong = sum(1 for w in run if morphology.is_only_proper_noun(w) or not morphology.is_known(w))
+        first_word = run[0]
+        first_strong = morphology.is_only_proper_noun(first_word) or not morphology.is_known(first_word)
+        if sentence.norms[k].startswith("ال") or not (first_strong or normalize(first_word) in links):
+            k += width
+            continue  # "الجزيرة الأيبيرية", "ثاني أكبر ...": not a person's name
         role_word = _role_at(sentence, k)[0] or sentence.norms[k] in people_words().honorifics
         role_word = role_word or sentence.norms[k] in people_words().place_heads
         if role_word or not strong or not (proper and (linked or proper + unknown == width)):

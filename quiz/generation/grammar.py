@@ -76,7 +76,7 @@ def is_verb(word: str) -> bool:
         return True
     if norm in g.prepositions or norm in people_words().not_names:
         return False
-    readings = morphology.analyse(word)
+    readings = morphology.analyse_as_written(word)
     if not readings:
         # Unknown to the lexicon: a future verb "سيعقد", "ستعقد".
         return len(norm) >= 4 and norm[0] == "س" and norm[1] in "يتن"
@@ -97,6 +97,8 @@ def without_conjunction(word: str) -> str:
     else ``word`` unchanged."""
     if normalize(word)[:1] not in "وف" or len(normalize(word)) < 3:
         return word
+    if len(word) > 1 and "\u064b" <= word[1] <= "\u0652" and word[1] != "\u064e":
+        return word  # "وُلد": a vowel other than fatha on the و makes it part of the word
     for reading in morphology.analyse(word):
         if reading.prefix[:1] in {"و", "ف"}:
             return word[1:]

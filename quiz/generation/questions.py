@@ -38,6 +38,39 @@ _MODE_SCORE = {"choice": 1.0, "typed": 0.9, "true_false": 0.7, "matching": 0.75}
 _KIND_BONUS = {"cloze": -0.2}
 _BLANK = "ـــــ"
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما", "ذلك", "تلك", "هذا", "هذه"))
+# Words a question never ends on: pronouns, prepositions, conjunctions, relative pronouns.
+_DANGLING = frozenset(
+    normalize(w)
+    for w in (
+        "هو",
+        "هي",
+        "هم",
+        "في",
+        "من",
+        "إلى",
+        "على",
+        "عن",
+        "مع",
+        "و",
+        "أو",
+        "ثم",
+        "الذي",
+        "التي",
+        "الذين",
+        "بين",
+        "بن",
+        "ابن",
+        "أن",
+        "إن",
+        "ما",
+        "لا",
+        "قد",
+        "يد",
+        "حيث",
+        "بعد",
+        "قبل",
+    )
+)
 _WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى"}
 
 
@@ -116,8 +149,11 @@ def _make(
     """The question in each mode; choice only when three distractors exist; none when the answer leaks."""
     if not answer.strip() or normalize(answer) in _PRONOUNS:
         return []
-    if kind != "cloze" and not 3 <= len(prompt.split()) <= 40:
+    words = prompt.rstrip("؟").split()
+    if kind != "cloze" and not 3 <= len(words) <= 40:
         return []  # "متى؟" asks nothing; a 40-word question is a paragraph
+    if kind != "cloze" and normalize(words[-1]) in _DANGLING:
+        return []  # "... هو؟", "... على يد؟": a clause cut in the wrong place
     if _leaks(prompt, answer, accepted if answer_type not in {"person"} else ()):
         return []
     key = fact_key or fact.key
@@ -171,7 +207,13 @@ def _number_forms(fact: Fact) -> tuple[str, ...]:
 def _unit_name(unit: str) -> str:
     """The counted unit as a word: abbreviations written out (كم -> كيلومترا), else its accusative."""
     names = grammar().unit_names
-    return names.get(normalize(unit), "") or _accusative(unit)
+    head, _, rest = unit.partition(" ")
+    written = names.get(normalize(unit), "") or names.get(normalize(head), "") or _accusative(head)
+    if rest and normalize(rest) in {"مربع", "مربعا"} and "مربع" not in written:
+        written += " مربعا"  # square
+    if rest and normalize(rest) in {"مكعب", "مكعبا"} and "مكعب" not in written:
+        written += " مكعبا"  # cubic
+    return written
 
 
 def _accusative(unit: str) -> str:
