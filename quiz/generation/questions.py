@@ -362,8 +362,8 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
         if before in places or normalize(prefix) in {"ب", "في"}:
             qword = "أين"
         else:
-            # a place that is not a location of the event (subject, genitive) gets no where-question
-            return []
+            # Not the location of the event: asked as the subject of its verb, if it is one.
+            return _which_questions(ctx, fact, first, last)
         built = build(sentence, first, last, qword, absorb=places, facts_tokens=others)
         accepted = _place_forms(fact)
         return _make(
@@ -377,7 +377,61 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             score=base + _prompt_score(built, sentence),
             answer_type="place",
         )
+    if fact.type == "org":
+        return _which_questions(ctx, fact, first, last)
     return []
+
+
+# "Which ..." nouns for a place or organisation that is the subject of a verb, by the verb's gender:
+# country دولة/بلد, city مدينة, region منطقة/إقليم, organisation منظمة/تنظيم.
+_WHICH_NOUN = {
+    ("country", True): "دولة",
+    ("country", False): "بلد",
+    ("capital", True): "مدينة",
+    ("capital", False): "مدينة",
+    ("city", True): "مدينة",
+    ("city", False): "مدينة",
+    ("region", True): "منطقة",
+    ("region", False): "إقليم",
+    ("org", True): "منظمة",
+    ("org", False): "تنظيم",
+}
+
+
+def _feminine_verb(word: str) -> bool:
+    """Whether a verb agrees with a feminine subject: imperfect ت- ("تقع") or perfect -ت ("قدمت")."""
+    bare = normalize(without_conjunction(word))
+    return bare.startswith("ت") or bare.endswith("ت")
+
+
+def _which_questions(ctx: Context, fact: Fact, first: int, last: int) -> list[Question]:
+    """ "أي دولة قدمت مساعدات إلى السودان؟" for a place or organisation right after its verb."""
+    sentence = ctx.sentence(fact)
+    if first == 0 or "+" in fact.key:
+        return []
+    verb = without_conjunction(sentence.tokens[first - 1].text)
+    if not is_verb(verb):
+        return []  # only a clear verb: "مدنها", "قلب" read as verbs make nonsense
+    noun = _WHICH_NOUN.get((fact.detail, _feminine_verb(verb)))
+    if noun is None:
+        return []
+    segs = segments(sentence)
+    seg_hi = next(hi for lo, hi in segs if lo <= last - 1 < hi)
+    kept = tail(sentence, last, seg_hi, set(), longest=10, clause=True)
+    if len(kept) < 2:
+        return []  # "أي دولة تقع؟" asks nothing
+    prompt = " ".join(["أي", noun, verb, *[sentence.tokens[i].text for i in kept]]).rstrip("،,.") + "؟"
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=prompt,
+        answer=fact.answer,
+        accepted=_place_forms(fact)[:-1] if fact.type == "place" else (),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_TYPE_SCORE.get(fact.type, 0.5) - 0.1 + _position_bonus(ctx, sentence),
+        answer_type=fact.type,
+    )
 
 
 def _place_forms(fact: Fact) -> tuple[str, ...]:
@@ -581,7 +635,9 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
         return []
     rng = distractors.rng_for(ctx.seed, "tf:" + fact.key)
     shown = sentence.text[fact.start : fact.end]
-    wrong = distractors.for_fact(fact, shown, ctx.facts, ctx.seed)
+    # A swapped fact must not be one the sentence already states ("غرب البحر المتوسط على البحر المتوسط").
+    stated = match_key(sentence.text)
+    wrong = [w for w in distractors.for_fact(fact, shown, ctx.facts, ctx.seed) if match_key(w) not in stated]
     truth = not wrong or rng.random() < 0.5
     statement = sentence.text if truth else sentence.text[: fact.start] + wrong[0] + sentence.text[fact.end :]
     lo = segments(sentence)[0][0]
