@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.arabic import morphology
 from quiz.arabic.normalize import normalize
 from quiz.arabic.numbers import find_numbers
 from quiz.arabic.tokens import split_prefix
@@ -21,6 +22,8 @@ from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conj
 
 _BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
 _MAX_TAIL = 8
+# Words that open a new clause inside a sentence: "فيما" 'while', "بينما" 'whereas', "حيث" 'where'.
+_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حيث", "كما", "لكن", "ولكن"})
 # Pronouns used as a copula ("X هي دولة"): a clause holding one is not reordered.
 _COPULAS = frozenset({"هو", "هي", "هم", "هما"})
 # Two-word phrases naming an agent ("على يد" 'at the hands of', "من قبل" 'by'), fronted whole with من.
@@ -55,7 +58,15 @@ def _segment_of(segs: list[tuple[int, int]], token: int) -> int:
 
 
 def _words(sentence: Sentence, indices: list[int]) -> list[str]:
-    return [sentence.tokens[i].text for i in indices]
+    """The tokens' text, each with a percent sign that follows it ("15.2%")."""
+    words = []
+    for i in indices:
+        text = sentence.tokens[i].text
+        gap = sentence.gap(i).lstrip()
+        if gap[:1] in {"%", "٪"}:
+            text += gap[0]
+        words.append(text)
+    return words
 
 
 def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], str]:
@@ -108,10 +119,10 @@ def _render(sentence: Sentence, indices: list[int], first_text: str = "") -> lis
 def _after_frame(sentence: Sentence, lo: int, answer: int) -> int:
     """If a reporting frame ("وأكد X أن") precedes the answer in its sentence, the index after أن/إن."""
     g = grammar()
+    frames = g.reporting_verbs | g.frame_words
     for i in range(lo, min(answer, lo + 10)):
         if sentence.norms[i] in {"ان", "بان"} and any(
-            normalize(split_prefix(sentence.tokens[j].text).rest) in g.reporting_verbs
-            or sentence.norms[j] in g.reporting_verbs
+            normalize(split_prefix(sentence.tokens[j].text).rest) in frames or sentence.norms[j] in frames
             for j in range(lo, i)
         ):
             return i + 1
@@ -137,22 +148,30 @@ def tail(
     relative clauses stay and only a new coordinated clause ends it."""
     g = grammar()
     kept: list[int] = []
+    cut_by_fact = False
     for i in range(start, stop):
         norm = sentence.norms[i]
         if i in facts_tokens or _is_number(sentence, i):
+            cut_by_fact = True
             break
         if norm[:1] == "و" and len(norm) > 2:
             rest = norm[1:]
             verb = is_verb(sentence.tokens[i].text[1:])
-            if clause and rest in g.relative_pronouns:
-                pass
-            elif not verb or len(kept) >= 2 or not clause:
+            if clause and (rest in g.relative_pronouns or not verb):
+                pass  # inside a complement clause, "و" joins nouns ("ارتفاع الأسعار وتراجع النفط")
+            elif not clause or len(kept) >= 2:
                 break
         if norm in g.relative_pronouns and len(kept) >= 3 and not clause:
             break
         kept.append(i)
         if len(kept) >= longest:
             break
+    if cut_by_fact:
+        # "في الدقيقة [23]", "في ملعب [مراكش]": a phrase cut by another fact goes whole.
+        for back in range(len(kept) - 1, max(-1, len(kept) - 4), -1):
+            if sentence.norms[kept[back]] in g.prepositions:
+                kept = kept[:back]
+                break
     while kept and (sentence.norms[kept[-1]] in g.prepositions or sentence.norms[kept[-1]] in g.openers):
         kept.pop()
     return kept
@@ -189,6 +208,21 @@ def _has_verb(sentence: Sentence, indices: list[int]) -> int:
 
 
 def build(
+    sentence: Sentence,
+    first: int,
+    last: int,
+    qword: str,
+    **options: object,
+) -> Built:
+    """``_build``, refusing a question with nothing but the question phrase, or one word that is no verb."""
+    built = _build(sentence, first, last, qword, **options)  # type: ignore[arg-type]
+    content = built.text.rstrip("؟").split()[len(qword.split()) :]
+    if not content or (len(content) == 1 and not is_verb(content[0])):
+        return Built("", False)  # "متى تُوفي؟" asks something; "في أي يوم مساء؟" does not
+    return built
+
+
+def _build(
     sentence: Sentence,
     first: int,
     last: int,
@@ -271,12 +305,19 @@ def build(
         antecedent = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
         if antecedent:
             relative = antecedent
-    for pos in range(len(left) - 1, 0, -1):
+    opened = False
+    for pos in range(len(left) - 1, -1, -1):
         word = sentence.tokens[left[pos]].text
-        if sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]):
+        if pos and sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]):
             left = left[pos:]  # "انتخب ... في 24 يونيو 2018 وتسلم سلطاته في": ask from the last clause
             break
+        if sentence.norms[left[pos]] in _CLAUSE_OPENERS and pos + 1 < len(left):
+            left = left[pos + 1 :]  # "... فيما تابعها ملايين المشاهدين في": the clause after فيما
+            opened = True
+            break
     verb_pos = _has_verb(sentence, left)
+    if verb_pos != 0 and opened and morphology.can_be_verb(sentence.tokens[left[0]].text):
+        verb_pos = 0  # right after فيما/بينما a word that can be a verb is one ("تابعها")
     g_preps = g.prepositions
     if verb_pos < 0 and not relative and len(left) >= 2 and sentence.norms[left[0]] in g_preps and masdar_ok:
         # "منذ إنشاء الأمم المتحدة [قبل 75 عاما]" -> "قبل كم عاما كان إنشاء الأمم المتحدة؟"
@@ -291,7 +332,8 @@ def build(
     if relative:
         words = [phrase, relative, *_render(sentence, left, first_text), *_words(sentence, tail_)]
         return Built(_finish(words), True)
-    verb_pos = _has_verb(sentence, left)
+    if not (opened and verb_pos == 0):
+        verb_pos = _has_verb(sentence, left)
     if verb_pos == 0:
         words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
         return Built(_finish(words), True)
@@ -307,11 +349,27 @@ def build(
             words = [phrase, *_render(sentence, predicate), *_render(sentence, subject, first_text)]
             words += _words(sentence, tail_)
             return Built(_finish(words), True)
+        if subject and sentence.norms[subject[0]] in g.prepositions:
+            # "في إطار برنامج إصلاح أعلن عنه في [date]" -> "متى أعلن عنه في إطار برنامج إصلاح؟"
+            words = [
+                phrase,
+                *_render(sentence, predicate),
+                *_render(sentence, subject),
+                *_words(sentence, tail_),
+            ]
+            return Built(_finish(words), True)
         words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
         return Built(_finish(words), True)
     # No verb before the answer: a subject answer ("[أكثر من 1000 مشارك] شاركوا ...") asks with the tail.
     if not left and tail_ and _has_verb(sentence, tail_) == 0:
         return Built(_finish([phrase, *_words(sentence, tail_)]), True)
+    # "أن معدل التضخم في [مصر] بلغ ...": the verb after the answer goes first, the subject after it.
+    if left and tail_ and _has_verb(sentence, tail_) == 0 and len(left) <= 6:
+        verb_word = _render(sentence, tail_[:1])
+        return Built(
+            _finish([phrase, *verb_word, *_render(sentence, left, first_text), *_words(sentence, tail_[1:])]),
+            True,
+        )
     # A fronted adverbial ("وفي بيان ... اليوم الجمعة، قال X إن ..."): ask about the main clause after it.
     main = _following_clause(sentence, segs, seg_index, others)
     if main:
@@ -340,7 +398,8 @@ def _borrow_clause(
         stripped, _ = _strip_opener(sentence, indices)
         if stripped and _has_verb(sentence, stripped) == 0 and len(indices) <= _MAX_CONTEXT:
             return indices, lo  # only a clause that starts with its verb; a nominal clause is no context
-        return None
+        if _has_verb(sentence, stripped) >= 0:
+            return None  # a clause with its own verb elsewhere: the answer belongs to it
     return None
 
 
@@ -383,6 +442,10 @@ def _antecedent(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int,
                     return " ".join(t.text for t in sentence.tokens[start:i])
                 return ""
     return ""
+
+
+def _content_words(text: str, phrase: str) -> int:
+    return len(text.rstrip("؟").split()) - len(phrase.split())
 
 
 def _finish(words: list[str]) -> str:

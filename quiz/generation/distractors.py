@@ -54,6 +54,15 @@ def with_number(text: str, old: int, new: int) -> str:
     match = _DIGITS.search(text)
     if match:
         written = match.group()
+        shown = int(normalize(written).replace(",", "").replace(".", "").replace("٬", "")) or 1
+        if old != shown and old % shown == 0:
+            # "45 ألف": the value is the digits times a scale word; keep the scale word, scale the digits.
+            scale = old // shown
+            scaled = new / scale
+            digits = f"{scaled:.1f}".rstrip("0").rstrip(".") if scaled != int(scaled) else str(int(scaled))
+            if not written.isascii():
+                digits = digits.translate(_ARABIC_INDIC)
+            return text[: match.start()] + digits + text[match.end() :]
         separator = next((ch for ch in written if ch in ".,٬"), "")
         digits = f"{new:,}".replace(",", separator) if separator else str(new)
         if not written.isascii():
@@ -64,7 +73,7 @@ def with_number(text: str, old: int, new: int) -> str:
     if not found:
         return str(new)
     span = found[0]
-    feminine = span.end < len(words) and normalize(words[span.end]).endswith("ه")
+    feminine = span.end < len(words) and normalize(words[span.end]).endswith(("ه", "ات"))
     written = to_words(new, feminine=feminine) if new < 10**12 else str(new)
     if old != span.value:
         written = str(new)
@@ -100,6 +109,10 @@ def numeric(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> l
     )
     options: list[int] = [n for n in same_unit if n and 0.3 * fact.number <= n <= 3 * fact.number][:1]
     options += near_numbers(fact.number, rng, year=fact.type == "year")
+    if 3 <= fact.number <= 10:
+        options = [
+            n for n in options if 3 <= n <= 10
+        ]  # a plural counted noun ("خمس سنوات") fits 3 to 10 only
     return _distinct(answer, (with_number(answer, fact.number, n) for n in options))
 
 

@@ -244,9 +244,12 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
         if bare in words.weekdays:
             prev = sentence.norms[k - 1] if k else ""
             if prev in {"اليوم", "يوم", "مساء", "صباح", "ليله", "ظهر", "فجر"} or prev in g.time_prepositions:
-                sentence.take(max(0, k - 1) if prev in {"اليوم", "يوم"} else k, k + 1)
+                end = k + 1
+                if end < n and sentence.norms[end] in {"المقبل", "الماضي", "القادم", "الفائت"}:
+                    end += 1  # "الأربعاء المقبل"
+                sentence.take(max(0, k - 1) if prev in {"اليوم", "يوم"} else k, end)
                 prefix = sentence.prefix_len(k, bare)
-                facts.append(_fact(sentence, "weekday", f"weekday:{bare}", k, k + 1, prefix=prefix))
+                facts.append(_fact(sentence, "weekday", f"weekday:{bare}", k, end, prefix=prefix))
             continue
         if k + 1 < n:
             two = bare + " " + sentence.norms[k + 1]

@@ -31,6 +31,7 @@ class Grammar:
     measure_units: frozenset[str]
     credit_markers: frozenset[str]
     unit_names: dict[str, str]
+    frame_words: frozenset[str]
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -62,6 +63,7 @@ def grammar() -> Grammar:
         measure_units=norm_set("measure_units"),
         credit_markers=norm_set("credit_markers"),
         unit_names={normalize(k): v for k, v in data["unit_names"].items()},
+        frame_words=norm_set("frame_words"),
     )
 
 

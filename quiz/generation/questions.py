@@ -71,7 +71,22 @@ _DANGLING = frozenset(
         "قبل",
     )
 )
-_WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى"}
+# The singular كم takes for each duration unit: years عاما/سنة, months شهرا, weeks أسبوعا, days يوما ...
+_DURATION_SINGULAR = {
+    normalize(w): singular
+    for singular, forms in {
+        "عاما": ("عام", "عاما", "عامًا", "أعوام", "عامين", "عامان"),
+        "سنة": ("سنة", "سنوات", "سنين", "سنتين", "سنتان"),
+        "شهرا": ("شهر", "شهرا", "شهرًا", "أشهر", "شهور", "شهرين", "شهران"),
+        "أسبوعا": ("أسبوع", "أسبوعا", "أسابيع", "أسبوعين"),
+        "يوما": ("يوم", "يوما", "يومًا", "أيام", "يومين", "يومان"),
+        "ساعة": ("ساعة", "ساعات", "ساعتين"),
+        "عقدا": ("عقد", "عقدا", "عقود", "عقدين"),
+        "قرنا": ("قرن", "قرنا", "قرون", "قرنين"),
+    }.items()
+    for w in forms
+}
+_WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +165,9 @@ def _make(
     if not answer.strip() or normalize(answer) in _PRONOUNS:
         return []
     words = prompt.rstrip("؟").split()
-    if kind != "cloze" and not 3 <= len(words) <= 40:
+    if not words:
+        return []
+    if kind != "cloze" and not 2 <= len(words) <= 40:
         return []  # "متى؟" asks nothing; a 40-word question is a paragraph
     if kind != "cloze" and normalize(words[-1]) in _DANGLING:
         return []  # "... هو؟", "... على يد؟": a clause cut in the wrong place
@@ -296,8 +313,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
         )
     if fact.type == "duration":
         marker = fact.qualifier
-        plural = fact.number is not None and 3 <= fact.number <= 10
-        unit = "عدد " + fact.unit if plural else _accusative(fact.unit)
+        unit = _DURATION_SINGULAR.get(normalize(fact.unit), "") or _accusative(fact.unit)
         qword = f"{marker} كم {unit}".strip() if marker else f"كم {unit}"
         built = build(sentence, first, last, qword, facts_tokens=others, masdar_ok=True)
         return _make(
@@ -337,7 +353,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             last,
             qword,
             absorb={"في": qword, "يوم": qword},
-            drop_before=frozenset({"اليوم", "يوم"}),
+            drop_before=frozenset({"اليوم", "يوم", "مساء", "صباح", "ليله", "ظهر", "فجر"}),
             facts_tokens=others,
         )
         return _make(
@@ -599,13 +615,40 @@ def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+_CLOZE_WORDS = 30
+
+
+def _cloze_window(sentence: Sentence, fact: Fact) -> tuple[int, int]:
+    """The part of a long sentence shown around a blank: whole clauses around the answer, about 30 words."""
+    if len(sentence.tokens) <= _CLOZE_WORDS:
+        return 0, len(sentence.text)
+    first, last = token_range(sentence, fact.start, fact.end)
+    segs = segments(sentence)
+    index = next(i for i, (lo, hi) in enumerate(segs) if lo <= first < hi)
+    lo, hi = segs[index]
+    back, ahead = index, index
+    while hi - lo < _CLOZE_WORDS // 2 and (back > 0 or ahead + 1 < len(segs)):
+        if back > 0:
+            back -= 1
+            lo = segs[back][0]
+        if hi - lo < _CLOZE_WORDS // 2 and ahead + 1 < len(segs):
+            ahead += 1
+            hi = segs[ahead][1]
+    lo = max(lo, first - _CLOZE_WORDS // 2)
+    hi = min(hi, last + _CLOZE_WORDS // 2)
+    end = sentence.tokens[hi - 1].end
+    if not sentence.text[end:].strip(" .!?؟\"'»”)"):
+        end = len(sentence.text)  # only the closing punctuation is left: show it, with no "..."
+    return sentence.tokens[lo].start, end
+
+
 def _cloze(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type in {"role", "description", "org", "time"}:
         return []
     sentence = ctx.sentence(fact)
-    if len(sentence.tokens) > 40:
-        return []
-    text = sentence.text[: fact.start] + _BLANK + sentence.text[fact.end :]
+    start, end = _cloze_window(sentence, fact)
+    text = sentence.text[start : fact.start] + _BLANK + sentence.text[fact.end : end]
+    text = ("... " if start else "") + text.strip() + (" ..." if end < len(sentence.text) else "")
     answer = sentence.text[fact.start : fact.end]
     accepted = _number_forms(fact) if fact.number is not None and fact.type != "year" else ()
     if fact.type == "year" and fact.number is not None:
