@@ -291,6 +291,8 @@ def to_words(n: int, *, feminine: bool = False, case: Case = "nominative") -> st
         elif count <= 10:
             # The scale nouns are masculine, so 3-10 take the -ة form.
             parts.append(f"{_below_hundred(count, False, case)} {plural}")
+        elif count == 200:
+            parts.append(("مئتي" if case == "oblique" else "مئتا") + f" {single}")  # construct: مئتا ألف
         else:
             count_words = " و".join(_below_thousand(count, False, case))
             tail = count % 100

@@ -172,6 +172,8 @@ def tail(
             if sentence.norms[kept[back]] in g.prepositions:
                 kept = kept[:back]
                 break
+        if kept and is_verb(sentence.tokens[kept[-1]].text):
+            kept.pop()  # "تستهدف [مليون شخص]": a verb without its object
     while kept and (sentence.norms[kept[-1]] in g.prepositions or sentence.norms[kept[-1]] in g.openers):
         kept.pop()
     return kept
@@ -234,6 +236,7 @@ def _build(
     coordinated: bool = False,
     masdar_ok: bool = False,
     construct_in_place: bool = False,
+    object_ok: bool = True,
 ) -> Built:
     """A question asking for tokens first..last-1 of ``sentence`` with ``qword`` (e.g. "متى", "كم دولة").
 
@@ -334,6 +337,17 @@ def _build(
         return Built(_finish(words), True)
     if not (opened and verb_pos == 0):
         verb_pos = _has_verb(sentence, left)
+    if verb_pos == 0 and len(left) >= 3 and is_verb(sentence.tokens[left[-1]].text) and not object_ok:
+        # "تبدأ حملة تطعيم واسعة ... تستهدف [مليون شخص]": the answer is the object of the last verb; ask
+        # with that verb and the main clause's subject.
+        subject = []
+        for i in left[1:-1]:
+            stop = sentence.norms[i] in g.prepositions or _is_number(sentence, i)
+            if stop or is_verb(sentence.tokens[i].text):
+                break
+            subject.append(i)
+        words = [phrase, *_render(sentence, left[-1:]), *_render(sentence, subject), *_words(sentence, tail_)]
+        return Built(_finish(words), True)
     if verb_pos == 0:
         words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
         return Built(_finish(words), True)
@@ -346,8 +360,9 @@ def _build(
             and len(subject) <= 8
             and not any(sentence.norms[i] in g.prepositions for i in subject[:1])
         ):
-            words = [phrase, *_render(sentence, predicate), *_render(sentence, subject, first_text)]
-            words += _words(sentence, tail_)
+            # The subject right after the verb: "إلى أين أرسلت المنظمة 50 طنا من الأدوية؟"
+            words = [phrase, *_render(sentence, predicate[:1]), *_render(sentence, subject, first_text)]
+            words += _render(sentence, predicate[1:]) + _words(sentence, tail_)
             return Built(_finish(words), True)
         if subject and sentence.norms[subject[0]] in g.prepositions:
             # "في إطار برنامج إصلاح أعلن عنه في [date]" -> "متى أعلن عنه في إطار برنامج إصلاح؟"

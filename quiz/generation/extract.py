@@ -578,6 +578,28 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
     return end - k
 
 
+def _titled_name(sentence: Sentence, k: int) -> int:
+    """After an honorific (الدكتور) a looser name: up to three plain words ending at punctuation, one of
+    them a name word ("الدكتور أدهم إسماعيل")."""
+    g = grammar()
+    end = k
+    while end < len(sentence.tokens) and end - k < 3:
+        norm = sentence.norms[end]
+        text = sentence.tokens[end].text
+        if norm in people_words().not_names or norm in g.prepositions or not is_arabic(text):
+            break
+        if morphology.is_only_verb(text) or norm in g.reporting_verbs:
+            break
+        if norm.startswith("ال") and end == k:
+            break
+        end += 1
+        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
+            break
+    if end - k >= 2 and any(is_name_word(sentence.tokens[i].text) for i in range(k, end)):
+        return end - k
+    return 0
+
+
 def _is_surname(word: str) -> bool:
     """A family name with the article after a first name ("أحمد العلي"): unknown to the lexicon, or
     a nisba."""
@@ -657,7 +679,7 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             continue
         # The role phrase runs on to a comma or to the start of a name.
         end = k + max(role_width, 1)
-        while end < n and end - k < 9 and end not in sentence.taken:
+        while end < n and end - k < 9 and (end not in sentence.taken or role_width):
             if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
                 break
             if _name_run(sentence, end) and not (role_width and end == k + role_width and not honorific):
@@ -671,10 +693,18 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
         comma = bool(re.search(r"[،,]", sentence.gap(role_end - 1))) if role_end <= n else False
         name_start = role_end
         width = _name_run(sentence, name_start) if name_start < n else 0
+        if not width and name_start < n and sentence.norms[name_start] in words.honorifics:
+            # "ممثل المنظمة في اليمن، الدكتور أدهم إسماعيل،": a title between the role and the name.
+            name_start += 1
+            width = (
+                (_name_run(sentence, name_start) or _titled_name(sentence, name_start))
+                if name_start < n
+                else 0
+            )
         if width == 0 and honorific and role_end > k + 1:
             # "السيد فورونكوف": the honorific's own run is the name.
             name_start = k + 1
-            width = _name_run(sentence, name_start)
+            width = _name_run(sentence, name_start) or _titled_name(sentence, name_start)
             role_end = k + 1
         if (
             width == 1

@@ -299,6 +299,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             facts_tokens=others,
             coordinated=coordinated,
             construct_in_place=True,
+            object_ok=False,
         )
         return _make(
             ctx,
@@ -723,7 +724,7 @@ def _matching(ctx: Context) -> list[Question]:
         sentence = ctx.sentence(fact)
         _, last = token_range(sentence, fact.start, fact.end)
         right = " ".join([fact.unit, *_adjectives_after(sentence, last - 1)])
-        left = f"{fact.qualifier} {fact.number}".strip()
+        left = fact.text[: len(fact.text) - len(fact.unit)].strip()  # "أكثر من 1000", "مليون" as written
         if match_key(left) in seen_left or match_key(right) in seen_right:
             continue
         seen_left.add(match_key(left))
