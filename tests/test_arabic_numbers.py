@@ -92,3 +92,9 @@ def test_find_numbers_in_tokens() -> None:
 def test_to_words_rejects_out_of_range() -> None:
     with pytest.raises(ValueError):
         to_words(-1)
+
+
+def test_hundreds_of_thousands_take_the_construct_form() -> None:
+    assert to_words(200_000) == "مئتا ألف"
+    assert to_words(200_000, case="oblique") == "مئتي ألف"
+    assert to_words(1_200_000) == "مليون ومئتا ألف"

@@ -187,3 +187,32 @@ def test_vowelled_verb_is_read_as_a_verb() -> None:
     generated = generate("وُلد نجيب محفوظ في حي الجمالية بالقاهرة عام 1911.")
     asked = {(q.prompt, q.answer) for q in generated.questions}
     assert ("متى وُلد نجيب محفوظ في حي الجمالية بالقاهرة؟", "عام 1911") in asked
+
+
+def test_title_between_role_and_name() -> None:
+    text = "وقال ممثل المنظمة في اليمن، الدكتور أدهم إسماعيل، إن الوضع خطير."
+    generated = generate(text)
+    roles = {f.subject: f.answer for f in generated.facts if f.type == "role"}
+    assert roles == {"أدهم إسماعيل": "ممثل المنظمة في اليمن"}
+
+
+def test_which_question_for_a_subject_organisation() -> None:
+    generated = generate("وقدمت منظمة الصحة العالمية مساعدات إلى السودان.")
+    asked = {(q.kind, q.prompt, q.answer) for q in generated.questions}
+    assert ("what", "أي منظمة قدمت مساعدات إلى السودان؟", "منظمة الصحة العالمية") in asked
+    assert ("where", "إلى أين قدمت منظمة الصحة العالمية مساعدات؟", "السودان") in asked
+
+
+def test_count_as_object_is_asked_with_its_verb() -> None:
+    text = "ومن المقرر أن تبدأ حملة تطعيم واسعة في 15 نيسان 2024 تستهدف مليون شخص في المناطق الأكثر تضررا."
+    asked = {(q.prompt, q.answer) for q in generate(text).questions if q.kind in {"how_many", "when"}}
+    assert ("كم شخصا تستهدف حملة تطعيم واسعة في المناطق الأكثر تضررا؟", "مليون شخص") in asked
+    assert ("متى تبدأ حملة تطعيم واسعة؟", "15 نيسان 2024") in asked
+
+
+def test_scaled_count_distractors_keep_the_scale_word() -> None:
+    generated = generate("وحضر المباراة أكثر من 45 ألف متفرج في الملعب.")
+    question = next(q for q in generated.questions if q.mode == "choice" and q.kind == "how_many")
+    assert question.prompt == "كم متفرجا حضر المباراة في الملعب؟"
+    for choice in question.choices:
+        assert re.fullmatch(r"أكثر من \d+ ألف متفرج", choice), choice
