@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.arabic.normalize import answers_match, match_key, normalize
-from quiz.generation import Generated, Question
+from quiz.generation import Generated, Question, generate
 
 
 def _find(generated: Generated, kind: str, answer: str, evidence_has: str) -> Question:
@@ -118,3 +118,37 @@ def test_prompts_are_arabic_questions(seed_generated: Generated) -> None:
         if question.kind in {"who", "when", "where", "how_many", "what"}:
             assert question.prompt.endswith("؟")
             assert normalize(question.prompt)[:1].isalpha()
+
+
+def _cleaned(raw: str) -> str:
+    """The seed as the importer would clean it: no masthead, credit or source lines, no repeated lines."""
+    seen: set[str] = set()
+    kept = []
+    for line in raw.splitlines()[1:]:
+        stripped = line.strip()
+        if not stripped or stripped in seen or not any("\u0600" <= ch <= "\u06ff" for ch in stripped):
+            continue
+        if stripped.startswith("المصدر"):
+            continue
+        seen.add(stripped)
+        kept.append(stripped)
+    return "\n\n".join(kept)
+
+
+@pytest.mark.parametrize(
+    ("kind", "answer", "evidence_has"),
+    [
+        ("how_many", "134", "134 دولة"),
+        ("how_many", "18", "مقديشو"),
+        ("when", "2021", "سيعقد"),
+        ("when", "الجمعة", "الجلسة الختامية"),
+        ("where", "سوريا والعراق", "عالقين"),
+        ("who", "فلاديمير فورونكوف", "الجلسة الختامية رفيعة المستوى اليوم الجمعة"),
+    ],
+)
+def test_cleaned_seed_gives_the_same_facts(seed_text: str, kind: str, answer: str, evidence_has: str) -> None:
+    cleaned = _cleaned(seed_text)
+    assert "Photo" not in cleaned
+    question = _find(generate(cleaned), kind, answer, evidence_has)
+    ev = question.evidence
+    assert cleaned[ev.sentence_start : ev.sentence_start + len(ev.sentence)] == ev.sentence

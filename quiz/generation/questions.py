@@ -171,7 +171,7 @@ def _make(
         return []  # "متى؟" asks nothing; a 40-word question is a paragraph
     if kind != "cloze" and normalize(words[-1]) in _DANGLING:
         return []  # "... هو؟", "... على يد؟": a clause cut in the wrong place
-    if _leaks(prompt, answer, accepted if answer_type not in {"person"} else ()):
+    if _leaks(prompt, answer, accepted):
         return []
     key = fact_key or fact.key
     questions = []
