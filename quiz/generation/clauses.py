@@ -379,7 +379,8 @@ def _build(
     if not left and tail_ and _has_verb(sentence, tail_) == 0:
         return Built(_finish([phrase, *_words(sentence, tail_)]), True)
     # "أن معدل التضخم في [مصر] بلغ ...": the verb after the answer goes first, the subject after it.
-    if left and tail_ and _has_verb(sentence, tail_) == 0 and len(left) <= 6:
+    has_copula = any(sentence.norms[i] in _COPULAS for i in left)
+    if left and tail_ and _has_verb(sentence, tail_) == 0 and len(left) <= 6 and not has_copula:
         verb_word = _render(sentence, tail_[:1])
         return Built(
             _finish([phrase, *verb_word, *_render(sentence, left, first_text), *_words(sentence, tail_[1:])]),

@@ -349,7 +349,9 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             )
             continue
         if nxt in words.duration_units or nxt_bare in words.duration_units:
-            marker = _match_phrase(sentence.norms, i, g.duration_markers)
+            marker = _match_phrase(sentence.norms, i, g.duration_markers) or _match_phrase(
+                sentence.norms, i, g.qualifiers
+            )  # "قبل 75 عاما", "حوالي 10,000 سنة"
             first = i - marker
             qualifier = " ".join(t.text for t in sentence.tokens[first:i])
             sentence.take(first, j + 1)
@@ -504,6 +506,9 @@ def extract_places(sentence: Sentence) -> list[Fact]:
             k += 1
             continue
         place, width, ambiguous, prefix = found
+        if k + width < n and sentence.norms[k + width] in grammar().not_place_before:
+            k += width
+            continue  # "مسقط رأسه": his birthplace, not Muscat
         matches.append((k, k + width, place, ambiguous, prefix))
         k += width
     facts: list[Fact] = []
@@ -573,7 +578,7 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
             break
     while end > k and sentence.norms[end - 1] in links and sentence.norms[end - 1] != "الدين":
         end -= 1  # a name never ends on بن/أبو/عبد; "صلاح الدين" does end on الدين
-    if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن", "ام"}:
+    if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن"}:
         return 0
     return end - k
 

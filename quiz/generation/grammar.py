@@ -32,6 +32,7 @@ class Grammar:
     credit_markers: frozenset[str]
     unit_names: dict[str, str]
     frame_words: frozenset[str]
+    not_place_before: frozenset[str]
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -64,6 +65,7 @@ def grammar() -> Grammar:
         credit_markers=norm_set("credit_markers"),
         unit_names={normalize(k): v for k, v in data["unit_names"].items()},
         frame_words=norm_set("frame_words"),
+        not_place_before=norm_set("not_place_before"),
     )
 
 

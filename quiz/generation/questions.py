@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.arabic import morphology
-from quiz.arabic.lexicon import people_words
+from quiz.arabic.lexicon import gazetteer, people_words
 from quiz.arabic.normalize import match_key, normalize
 from quiz.arabic.numbers import to_words
 from quiz.arabic.tokens import split_prefix
@@ -536,8 +536,8 @@ def _who_in_clause(ctx: Context, fact: Fact, start: int, last: int) -> list[Ques
         return []  # a sentence-initial name followed by no verb: a heading or a definition, asked elsewhere
     others = _fact_tokens(ctx, sentence, fact)
     built = build(sentence, start, last, "من", facts_tokens=others)
-    if not built.fronted:
-        return []
+    if not built.fronted or not any(is_verb(w) for w in built.text.rstrip("؟").split()[1:]):
+        return []  # a who-question needs a verb: "من ابن أبو زيد؟" asks nothing
     surname = fact.answer.split()[-1]
     accepted = tuple(dict.fromkeys(a for a in (surname, fact.text) if a != fact.answer))
     score = _TYPE_SCORE["person"] - 0.1 + _position_bonus(ctx, sentence) + _prompt_score(built, sentence)
@@ -598,10 +598,25 @@ def _role_questions(ctx: Context, fact: Fact) -> list[Question]:
     return questions
 
 
+def _pronoun_for(subject: str, description: str, is_person: bool) -> str:
+    """هو or هي for "من/ما هو X؟": a person's by the description (مغنية), a thing's by the subject
+    (السرطان هو، فلسطين هي): a feminine ending, a plural in -ات, or a country or city (feminine)."""
+    word = description if is_person else subject
+    first = normalize(word.split()[0]) if word.split() else ""
+    if first.endswith(("ه", "ات")):
+        return "هي"
+    if not is_person:
+        key = tuple(normalize(subject).split())
+        place = gazetteer().by_form.get(key)
+        if place and place[0].type in {"country", "capital", "city"}:
+            return "هي"
+    return "هو"
+
+
 def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     sentence = ctx.sentence(fact)
     is_person = fact.detail == "person"
-    pronoun = "هي" if normalize(fact.answer.split()[0]).endswith("ه") else "هو"
+    pronoun = _pronoun_for(fact.subject, fact.answer, is_person)
     prompt = f"{'من' if is_person else 'ما'} {pronoun} {fact.subject}؟"
     return _make(
         ctx,
