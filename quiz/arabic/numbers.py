@@ -21,12 +21,12 @@ from typing import Literal
 Case = Literal["nominative", "oblique"]
 
 # One number in digits, any script, with thousands separators or a decimal part, and attached و/ب/ل/ف/ك.
-DIGITS_RE = re.compile(r"^[وفبلك]{0,2}ـ?([0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*)$")
-_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+DIGITS_RE = re.compile(r"^[وفبلك]{0,2}ـ?([0-9٠-٩۰-۹]+(?:[.,٫٬،][0-9٠-٩۰-۹]+)*)$")
+_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬،", "01234567890123456789.,,")
 _TASHKEEL = re.compile("[\u064b-\u065f\u0670\u0640]")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 # Separators between words; a '.' or ',' between two digits is part of a number.
-_SPLIT = re.compile(r"[\s\-–،؛;:!?؟()\"'«»“”]+|(?<![0-9٠-٩])[.,]+|[.,]+(?![0-9٠-٩])")
+_SPLIT = re.compile(r"[\s\-–؛;:!?؟()\"'«»“”]+|(?<![0-9٠-٩])[.,،]+|[.,،]+(?![0-9٠-٩])")
 
 
 def _key(word: str) -> str:

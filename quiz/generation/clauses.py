@@ -24,6 +24,8 @@ _BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
 _MAX_TAIL = 8
 # Words that open a new clause inside a sentence: "فيما" 'while', "بينما" 'whereas', "حيث" 'where'.
 _CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حيث", "كما", "لكن", "ولكن"})
+# Adverbs that only stand with a following من ("as of", "starting from").
+_NEEDS_MIN = frozenset({"اعتبارا", "ابتداء", "بدءا", "انطلاقا"})
 # Pronouns used as a copula ("X هي دولة"): a clause holding one is not reordered.
 _COPULAS = frozenset({"هو", "هي", "هم", "هما"})
 # Two-word phrases naming an agent ("على يد" 'at the hands of', "من قبل" 'by'), fronted whole with من.
@@ -172,8 +174,8 @@ def tail(
             if sentence.norms[kept[back]] in g.prepositions:
                 kept = kept[:back]
                 break
-        if kept and is_verb(sentence.tokens[kept[-1]].text):
-            kept.pop()  # "تستهدف [مليون شخص]": a verb without its object
+        while kept and sentence.norms[kept[-1]] in _NEEDS_MIN:
+            kept.pop()  # "اعتبارًا [من عام 2012]": an adverb that needs its من
     while kept and (sentence.norms[kept[-1]] in g.prepositions or sentence.norms[kept[-1]] in g.openers):
         kept.pop()
     return kept
@@ -282,8 +284,17 @@ def _build(
             phrase = f"{prep} {qword}"
         else:
             raw = next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
-            phrase = contract(raw, qword)
+            # "إلى 1.1%" -> "إلى أي نسبة": a percentage after a preposition is asked with أي نسبة
+            phrase = contract(raw, "أي نسبة" if qword == "كم بالمئة" else qword)
     tail_ = tail(sentence, last, hi, others)
+    if (
+        tail_
+        and is_verb(sentence.tokens[tail_[-1]].text)
+        and tail_[-1] + 1 in others
+        and _has_verb(sentence, left) >= 0
+    ):
+        # "متى تبدأ الحملة تستهدف [مليون شخص]": a second verb without its object
+        tail_ = tail_[:-1]
     if construct_in_place and not prep and left and not coordinated:
         before = left[-1]
         head = sentence.norms[before]
@@ -337,6 +348,21 @@ def _build(
         return Built(_finish(words), True)
     if not (opened and verb_pos == 0):
         verb_pos = _has_verb(sentence, left)
+    if (
+        len(left) >= 3
+        and sentence.norms[left[-2]].lstrip("و") in g.relative_pronouns
+        and is_verb(sentence.tokens[left[-1]].text)
+    ):
+        # "قضى على الخلافة الفاطمية التي استمرت [262 سنة]" -> "كم سنة استمرت الخلافة الفاطمية؟"
+        antecedent: list[int] = []
+        for i in reversed(left[:-2]):
+            stop = sentence.norms[i] in g.prepositions or is_verb(sentence.tokens[i].text)
+            if stop or len(antecedent) == 4:
+                break
+            antecedent.insert(0, i)
+        if antecedent:
+            words = [phrase, *_render(sentence, left[-1:]), *_render(sentence, antecedent)]
+            return Built(_finish(words + _words(sentence, tail_)), True)
     if verb_pos == 0 and len(left) >= 3 and is_verb(sentence.tokens[left[-1]].text) and not object_ok:
         # "تبدأ حملة تطعيم واسعة ... تستهدف [مليون شخص]": the answer is the object of the last verb; ask
         # with that verb and the main clause's subject.
@@ -398,6 +424,8 @@ def _build(
         # A nominal sentence ("المغرب عضو في الأمم المتحدة منذ 1956"): the question phrase goes first.
         return Built(_finish([phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]), True)
     words = [*_render(sentence, left, first_text), phrase, *_words(sentence, tail_)]
+    if len(words) - len(phrase.split()) < 3:
+        return Built("", False)  # "589 هـ متى؟": too little said to ask in place
     return Built(_finish(words), False)
 
 

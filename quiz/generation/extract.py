@@ -421,8 +421,8 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             continue
         if nxt_bare in g.prepositions or nxt in g.prepositions or nxt_bare in {q[0] for q in g.qualifiers}:
             continue
-        if nxt.startswith("ال"):
-            continue  # a counted noun is indefinite: "19 النفوذ" is no count
+        if nxt.startswith("ال") or nxt_bare in people_words().not_names:
+            continue  # a counted noun is indefinite: "19 النفوذ", "365.25 وهو" are no counts
         if found.words and (not morphology.is_known(texts[j]) or morphology.is_only_proper_noun(texts[j])):
             continue  # "ألفا أديسون": a number word before a name is part of the name
         if (

@@ -42,33 +42,9 @@ _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "ه
 _DANGLING = frozenset(
     normalize(w)
     for w in (
-        "هو",
-        "هي",
-        "هم",
-        "في",
-        "من",
-        "إلى",
-        "على",
-        "عن",
-        "مع",
-        "و",
-        "أو",
-        "ثم",
-        "الذي",
-        "التي",
-        "الذين",
-        "بين",
-        "بن",
-        "ابن",
-        "أن",
-        "إن",
-        "ما",
-        "لا",
-        "قد",
-        "يد",
-        "حيث",
-        "بعد",
-        "قبل",
+        *("هو", "هي", "هم", "في", "من", "إلى", "على", "عن", "مع", "و", "أو", "ثم", "الذي", "التي", "الذين"),
+        *("بين", "بن", "ابن", "أن", "إن", "ما", "لا", "قد", "يد", "حيث", "بعد", "قبل", "اعتبارا", "نحو"),
+        *("حوالي", "عبر", "ضد", "لدى", "عند", "كل", "أي", "بينما", "فيما"),
     )
 )
 # The singular كم takes for each duration unit: years عاما/سنة, months شهرا, weeks أسبوعا, days يوما ...
@@ -288,7 +264,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
                 last = last + len(adjectives)
             kind = "how_many"
         elif fact.type == "percent":
-            qword, kind = "ما النسبة التي", "how_many"
+            qword, kind = "كم بالمئة", "how_many"  # "how many percent"; after a preposition: أي نسبة
         else:
             qword, kind = f"كم {_unit_name(fact.unit)}", "how_many"
         built = build(
@@ -446,7 +422,7 @@ def _which_questions(ctx: Context, fact: Fact, first: int, last: int) -> list[Qu
         answer=fact.answer,
         accepted=_place_forms(fact)[:-1] if fact.type == "place" else (),
         ev=evidence(sentence, fact.start, fact.end),
-        score=_TYPE_SCORE.get(fact.type, 0.5) - 0.1 + _position_bonus(ctx, sentence),
+        score=_TYPE_SCORE.get(fact.type, 0.5) - 0.2 + _position_bonus(ctx, sentence),
         answer_type=fact.type,
     )
 
@@ -606,10 +582,11 @@ def _pronoun_for(subject: str, description: str, is_person: bool) -> str:
     if first.endswith(("ه", "ات")):
         return "هي"
     if not is_person:
-        key = tuple(normalize(subject).split())
-        place = gazetteer().by_form.get(key)
-        if place and place[0].type in {"country", "capital", "city"}:
-            return "هي"
+        words = normalize(subject).split()
+        for key in (tuple(words), tuple(words[:1]), tuple(words[:2])):
+            place = gazetteer().by_form.get(key)
+            if place and place[0].type in {"country", "capital", "city"}:
+                return "هي"
     return "هو"
 
 
