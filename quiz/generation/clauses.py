@@ -383,7 +383,7 @@ def _build(
         movable = not any(sentence.norms[i] in _COPULAS for i in subject)
         if (
             movable
-            and len(subject) <= 8
+            and len(subject) <= 12
             and not any(sentence.norms[i] in g.prepositions for i in subject[:1])
         ):
             # The subject right after the verb: "إلى أين أرسلت المنظمة 50 طنا من الأدوية؟"

@@ -689,6 +689,8 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
         body = body[1:]
     prompt = f"صح أم خطأ: {body.rstrip('.')}"
     score = _TYPE_SCORE.get(fact.type, 0.5) * _MODE_SCORE["true_false"] + _position_bonus(ctx, sentence)
+    if not wrong:
+        score -= 0.15  # nothing could be swapped: the statement can only be true, a weak question
     return [
         Question(
             "true_false",
