@@ -316,9 +316,7 @@ def _build(
     # An aside ("وهو الأول من نوعه") or a bare relative clause is no clause to ask from: borrow.
     relative = ""
     if left and sentence.norms[left[0]].lstrip("و") in g.relative_pronouns:
-        antecedent = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
-        if antecedent:
-            relative = antecedent
+        relative = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
     opened = False
     for pos in range(len(left) - 1, -1, -1):
         word = sentence.tokens[left[pos]].text
@@ -354,14 +352,14 @@ def _build(
         and is_verb(sentence.tokens[left[-1]].text)
     ):
         # "قضى على الخلافة الفاطمية التي استمرت [262 سنة]" -> "كم سنة استمرت الخلافة الفاطمية؟"
-        antecedent: list[int] = []
+        head_noun: list[int] = []
         for i in reversed(left[:-2]):
             stop = sentence.norms[i] in g.prepositions or is_verb(sentence.tokens[i].text)
-            if stop or len(antecedent) == 4:
+            if stop or len(head_noun) == 4:
                 break
-            antecedent.insert(0, i)
-        if antecedent:
-            words = [phrase, *_render(sentence, left[-1:]), *_render(sentence, antecedent)]
+            head_noun.insert(0, i)
+        if head_noun:
+            words = [phrase, *_render(sentence, left[-1:]), *_render(sentence, head_noun)]
             return Built(_finish(words + _words(sentence, tail_)), True)
     if verb_pos == 0 and len(left) >= 3 and is_verb(sentence.tokens[left[-1]].text) and not object_ok:
         # "تبدأ حملة تطعيم واسعة ... تستهدف [مليون شخص]": the answer is the object of the last verb; ask
