@@ -24,6 +24,7 @@ _BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
 _MAX_TAIL = 8
 # Words that open a new clause inside a sentence: "فيما" 'while', "بينما" 'whereas', "حيث" 'where'.
 _CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حيث", "كما", "لكن", "ولكن"})
+_WAS = "كان"  # "was": the copula a verbless clause is asked with ("قبل كم عاما كان إنشاء ...؟")
 # Adverbs that only stand with a following من ("as of", "starting from").
 _NEEDS_MIN = frozenset({"اعتبارا", "ابتداء", "بدءا", "انطلاقا"})
 # Pronouns used as a copula ("X هي دولة"): a clause holding one is not reordered.
@@ -333,7 +334,7 @@ def _build(
     g_preps = g.prepositions
     if verb_pos < 0 and not relative and len(left) >= 2 and sentence.norms[left[0]] in g_preps and masdar_ok:
         # "منذ إنشاء الأمم المتحدة [قبل 75 عاما]" -> "قبل كم عاما كان إنشاء الأمم المتحدة؟"
-        return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
+        return Built(_finish([phrase, _WAS, *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
     if verb_pos < 0 and not relative:
         borrowed = _borrow_clause(sentence, segs, seg_index)
         if borrowed is not None:
@@ -415,7 +416,7 @@ def _build(
     if main:
         return Built(_finish([phrase, *main]), True)
     if left and sentence.norms[left[0]] in g.prepositions and len(left) >= 2:
-        return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
+        return Built(_finish([phrase, _WAS, *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
     copula = any(sentence.norms[i] in _COPULAS for i in left)
     nominal = bool(left) and not copula
     if nominal and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 6:

@@ -493,6 +493,7 @@ def _gazetteer_at(sentence: Sentence, k: int) -> tuple[Place, int, bool, int] | 
     return None
 
 
+# Nouns that head an organisation's name: organisation/group/movement/front ("تنظيم القاعدة").
 _ORG_HEADS = frozenset(normalize(w) for w in ("تنظيم", "جماعة", "حركة", "منظمة", "جبهة"))
 
 

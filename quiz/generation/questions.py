@@ -37,6 +37,11 @@ _TYPE_SCORE = {
 _MODE_SCORE = {"choice": 1.0, "typed": 0.9, "true_false": 0.7, "matching": 0.75}
 _KIND_BONUS = {"cloze": -0.2}
 _BLANK = "ـــــ"
+# Instructions shown before a prompt.
+_FILL_IN = "أكمل الفراغ:"  # "Fill in the blank:"
+_TRUE_OR_FALSE = "صح أم خطأ:"  # "True or false:"
+_MATCH_COUNTS = "صل كل عدد بما يعده في النص:"  # "Match each number with what it counts in the text:"
+_MATCH_ROLES = "صل كل شخص بمنصبه:"  # "Match each person with their post:"
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما", "ذلك", "تلك", "هذا", "هذه"))
 # Words a question never ends on: pronouns, prepositions, conjunctions, relative pronouns.
 _DANGLING = frozenset(
@@ -651,7 +656,7 @@ def _cloze(ctx: Context, fact: Fact) -> list[Question]:
         ctx,
         fact,
         kind="cloze",
-        prompt=f"أكمل الفراغ: {text}",
+        prompt=f"{_FILL_IN} {text}",
         answer=answer,
         accepted=tuple(a for a in accepted if a != answer),
         ev=evidence(sentence, fact.start, fact.end),
@@ -687,7 +692,7 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
         )
     elif without_conjunction(sentence.tokens[0].text) != sentence.tokens[0].text:
         body = body[1:]
-    prompt = f"صح أم خطأ: {body.rstrip('.')}"
+    prompt = f"{_TRUE_OR_FALSE} {body.rstrip('.')}"
     score = _TYPE_SCORE.get(fact.type, 0.5) * _MODE_SCORE["true_false"] + _position_bonus(ctx, sentence)
     if not wrong:
         score -= 0.15  # nothing could be swapped: the statement can only be true, a weak question
@@ -733,7 +738,7 @@ def _matching(ctx: Context) -> list[Question]:
             Question(
                 "matching",
                 "matching",
-                "صل كل عدد بما يعده في النص:",
+                _MATCH_COUNTS,
                 "؛ ".join(f"{left} ← {right}" for left, right in pairs),
                 (),
                 tuple(rights),
@@ -757,7 +762,7 @@ def _matching(ctx: Context) -> list[Question]:
             Question(
                 "matching",
                 "matching",
-                "صل كل شخص بمنصبه:",
+                _MATCH_ROLES,
                 "؛ ".join(f"{left} ← {right}" for left, right in role_pairs),
                 (),
                 tuple(rights),
