@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quiz.arabic.normalize import normalize
 
@@ -92,6 +93,7 @@ class Split:
     rest: str
 
 
+@lru_cache(maxsize=262144)
 def split_prefix(word: str, *, keep_article: bool = True, min_rest: int = 2) -> Split:
     """The attached conjunction/preposition of ``word`` and the rest; the article ال stays with the rest.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from quiz.arabic.lexicon import date_words, gazetteer, load_data
 from quiz.arabic.normalize import match_key, normalize
@@ -218,10 +219,7 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
         if f.type == fact.type and f.detail == category and "+" not in f.key and f.key != fact.key
     ]
     answer_names = {normalize(x) for x in fact.key.split(":", 1)[1].split("+")}
-    pool_types = {category} | ({"capital", "city"} if category in {"capital", "city"} else set())
-    pool = [
-        p.name for p in gazetteer().entries if p.type in pool_types and normalize(p.name) not in answer_names
-    ]
+    pool = [name for name, norm in _pool(category) if norm not in answer_names]
     rng.shuffle(pool)
     singles = [x for x in dict.fromkeys(in_article) if normalize(x) not in answer_names] + pool
     if parts == 1:
@@ -232,6 +230,13 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
         if len(group) == parts:
             options.append(" و".join(group))
     return _distinct(answer, options)
+
+
+@cache
+def _pool(category: str) -> tuple[tuple[str, str], ...]:
+    """Gazetteer names (and normalised forms) of a category; cities and capitals stand in for each other."""
+    kinds = {category} | ({"capital", "city"} if category in {"capital", "city"} else set())
+    return tuple((p.name, normalize(p.name)) for p in gazetteer().entries if p.type in kinds)
 
 
 def people(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> list[str]:

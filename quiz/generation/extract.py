@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import Place, date_words, gazetteer, people_words
@@ -243,6 +244,7 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
         bare = next((f for f in sentence.forms(k) if f in words.weekdays | {"القرن"}), sentence.norms[k])
         if bare in words.weekdays:
             prev = sentence.norms[k - 1] if k else ""
+            # after "today", "day", "evening", "morning", "night", "noon", "dawn" or a time preposition
             if prev in {"اليوم", "يوم", "مساء", "صباح", "ليله", "ظهر", "فجر"} or prev in g.time_prepositions:
                 end = k + 1
                 if end < n and sentence.norms[end] in {"المقبل", "الماضي", "القادم", "الفائت"}:
@@ -474,6 +476,11 @@ def _unit_key(unit: str) -> str:
 # Places and organisations
 
 
+@cache
+def _gazetteer_first_words() -> frozenset[str]:
+    return frozenset(form[0] for form in gazetteer().by_form)
+
+
 def _gazetteer_at(sentence: Sentence, k: int) -> tuple[Place, int, bool, int] | None:
     """The longest gazetteer entry starting at token k (an attached و/ب/ل/ف allowed):
     (entry, width, ambiguous, length of the raw prefix)."""
@@ -484,6 +491,10 @@ def _gazetteer_at(sentence: Sentence, k: int) -> tuple[Place, int, bool, int] | 
         first_forms.append((normalize(rest.rest), len(rest.prefix)))
     if sentence.norms[k].startswith("لل"):
         first_forms.append(("ال" + sentence.norms[k][2:], 0))
+    starts = _gazetteer_first_words()
+    first_forms = [(form, prefix) for form, prefix in first_forms if form in starts]
+    if not first_forms:
+        return None
     for width in range(min(gaz.longest, len(sentence.tokens) - k), 0, -1):
         for first, prefix in first_forms:
             key = (first, *sentence.norms[k + 1 : k + width])
@@ -617,10 +628,17 @@ def _is_surname(word: str) -> bool:
     return not morphology.is_known(word) or norm.endswith("ي") or morphology.is_proper_noun(word)
 
 
+@cache
+def _role_first_words() -> frozenset[str]:
+    return frozenset(head.split()[0] for head in people_words().role_heads)
+
+
 def _role_at(sentence: Sentence, k: int) -> tuple[int, int]:
     """(width, raw prefix length) of a role head (وزير, وكيل الأمين العام ...) starting at token k;
     (0, 0) if none."""
     heads = people_words().role_heads
+    if not set(sentence.forms(k)) & _role_first_words():
+        return 0, 0
     for width in (4, 3, 2, 1):
         if k + width <= len(sentence.tokens):
             for form in sentence.forms(k):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import gazetteer, people_words
@@ -70,13 +70,30 @@ _DURATION_SINGULAR = {
 _WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Context:
-    """What every builder needs: the sentences, all facts, and the seed."""
+    """What every builder needs: the sentences, all facts, and the seed; facts indexed by sentence and type so
+    that work per fact stays constant on long texts."""
 
     sentences: list[Sentence]
     facts: list[Fact]
     seed: int
+    by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
+    by_type: dict[str, list[Fact]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for fact in self.facts:
+            self.by_sentence.setdefault(fact.sentence_index, []).append(fact)
+            if fact.key not in seen:  # one fact per key: distractor pools stay small on repetitive texts
+                seen.add(fact.key)
+                self.by_type.setdefault(fact.type, []).append(fact)
+
+    def in_sentence(self, index: int) -> list[Fact]:
+        return self.by_sentence.get(index, [])
+
+    def of_type(self, type_: str) -> list[Fact]:
+        return self.by_type.get(type_, [])
 
     def sentence(self, fact: Fact) -> Sentence:
         return self.sentences[fact.sentence_index]
@@ -95,8 +112,8 @@ def token_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 
 def _fact_tokens(ctx: Context, sentence: Sentence, exclude: Fact) -> set[int]:
     tokens: set[int] = set()
-    for fact in ctx.facts:
-        if fact.sentence_index == sentence.index and fact is not exclude and fact.type != "role":
+    for fact in ctx.in_sentence(sentence.index):
+        if fact is not exclude and fact.type != "role":
             first, last = token_range(sentence, fact.start, fact.end)
             tokens.update(range(first, last))
     return tokens
@@ -158,7 +175,7 @@ def _make(
     questions = []
     for mode in modes:
         if mode == "choice":
-            wrong = distractors.for_fact(fact, answer, ctx.facts, ctx.seed)
+            wrong = distractors.for_fact(fact, answer, ctx.of_type(fact.type), ctx.seed)
             if len(wrong) < 3:
                 continue
             choices = distractors.shuffled_choices(answer, wrong, ctx.seed, key + ":" + kind)
@@ -443,8 +460,8 @@ def _place_forms(fact: Fact) -> tuple[str, ...]:
 
 def _mention_start(ctx: Context, sentence: Sentence, fact: Fact, first: int) -> int:
     """The first token of a person's mention: the role or honorific before the name."""
-    for other in ctx.facts:
-        if other.sentence_index == sentence.index and other.type == "role" and other.subject == fact.answer:
+    for other in ctx.in_sentence(sentence.index):
+        if other.type == "role" and other.subject == fact.answer:
             role_first, role_last = token_range(sentence, other.start, other.end)
             if role_last <= first and first - role_last <= 1:
                 return role_first
@@ -540,11 +557,7 @@ def _role_questions(ctx: Context, fact: Fact) -> list[Question]:
     """ "من هو <role>؟" -> the name, and "من هو <name>؟" -> the role."""
     sentence = ctx.sentence(fact)
     person = next(
-        (
-            f
-            for f in ctx.facts
-            if f.type == "person" and f.answer == fact.subject and f.sentence_index == sentence.index
-        ),
+        (f for f in ctx.in_sentence(sentence.index) if f.type == "person" and f.answer == fact.subject),
         None,
     )
     if person is None:
@@ -678,7 +691,8 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
     shown = sentence.text[fact.start : fact.end]
     # A swapped fact must not be one the sentence already states ("غرب البحر المتوسط على البحر المتوسط").
     stated = match_key(sentence.text)
-    wrong = [w for w in distractors.for_fact(fact, shown, ctx.facts, ctx.seed) if match_key(w) not in stated]
+    candidates = distractors.for_fact(fact, shown, ctx.of_type(fact.type), ctx.seed)
+    wrong = [w for w in candidates if match_key(w) not in stated]
     truth = not wrong or rng.random() < 0.5
     statement = sentence.text if truth else sentence.text[: fact.start] + wrong[0] + sentence.text[fact.end :]
     lo = segments(sentence)[0][0]
@@ -715,7 +729,7 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
 def _matching(ctx: Context) -> list[Question]:
     """Numbers to what they count, and people to their roles, when the article has enough of them."""
     questions = []
-    counts = [f for f in ctx.facts if f.type == "count" and f.number is not None]
+    counts = [f for f in ctx.of_type("count") if f.number is not None]
     pairs: list[tuple[str, str]] = []
     seen_left: set[str] = set()
     seen_right: set[str] = set()
@@ -750,8 +764,8 @@ def _matching(ctx: Context) -> list[Question]:
             )
         )
     roles = {}
-    for fact in ctx.facts:
-        if fact.type == "role" and fact.subject not in roles:
+    for fact in ctx.of_type("role"):
+        if fact.subject not in roles:
             roles[fact.subject] = fact
     if len(roles) >= 3:
         role_pairs = tuple((name, fact.answer) for name, fact in list(roles.items())[:5])
@@ -781,9 +795,7 @@ def _bio_subject(ctx: Context, sentence: Sentence) -> str:
     open_at = sentence.text.find("(")
     if open_at <= 0:
         return ""
-    for fact in ctx.facts:
-        if fact.sentence_index != sentence.index:
-            continue
+    for fact in ctx.in_sentence(sentence.index):
         if fact.type == "description" and fact.detail == "person" and sentence.text.startswith(fact.subject):
             return fact.subject
         if fact.type == "person" and fact.start <= 2 and not sentence.text[fact.end : open_at].strip():
@@ -852,11 +864,8 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
 
 def _inside_period(ctx: Context, fact: Fact) -> bool:
     return fact.type in {"year", "date"} and any(
-        p.type == "period"
-        and p.sentence_index == fact.sentence_index
-        and p.start <= fact.start
-        and fact.end <= p.end
-        for p in ctx.facts
+        p.type == "period" and p.start <= fact.start and fact.end <= p.end
+        for p in ctx.in_sentence(fact.sentence_index)
     )
 
 
