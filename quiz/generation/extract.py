@@ -658,9 +658,14 @@ class _People:
         words = name.split()
         if len(words) == 1 and normalize(words[0]) in self.by_word:
             return self.by_word[normalize(words[0])]
-        for word in words:
-            if len(normalize(word)) > 2:
-                self.by_word.setdefault(normalize(word), name)
+        links = people_words().name_links
+        for index, word in enumerate(words):
+            # A later mention uses the first or the family name; never a word after بن/عبد/أبو ("الله").
+            edge = index in {0, len(words) - 1}
+            after_link = index > 0 and normalize(words[index - 1]) in links
+            norm = normalize(word)
+            if edge and not after_link and norm not in links and len(norm) > 2:
+                self.by_word.setdefault(norm, name)
         if role and name not in self.roles:
             self.roles[name] = role
         return name
