@@ -216,3 +216,10 @@ def test_scaled_count_distractors_keep_the_scale_word() -> None:
     assert question.prompt == "كم متفرجا حضر المباراة في الملعب؟"
     for choice in question.choices:
         assert re.fullmatch(r"أكثر من \d+ ألف متفرج", choice), choice
+
+
+def test_later_mentions_resolve_by_first_or_family_name_only() -> None:
+    text = "وأسس محمد بن عبد الله المدرسة. وقال محمد إن الدرس بدأ. وتوكل الطلاب على الله في الامتحان."
+    people = [(f.text, f.answer) for f in generate(text).facts if f.type == "person"]
+    assert ("محمد", "محمد بن عبد الله") in people
+    assert all(mention != "الله" for mention, _ in people)
