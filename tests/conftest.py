@@ -15,6 +15,7 @@ from django.tasks import task_backends
 from django.test import override_settings
 from django.utils.connection import Local
 
+from quiz.generation import Generated, generate
 from quiz.models import Article, LearnerProfile
 from quiz.parsing import parse_article, parse_article_bytes
 from quiz.services import article_import
@@ -125,3 +126,14 @@ def make_cards(article: Article) -> Article:
 @pytest.fixture
 def cards_article(db: None) -> Article:
     return make_cards(make_article())
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_generated(seed_text: str) -> Generated:
+    """The seed's generated questions, computed once."""
+    return generate(seed_text)
