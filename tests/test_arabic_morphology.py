@@ -36,9 +36,7 @@ def test_lemma_vowelled_is_arabic() -> None:
 
 def test_loading_prints_nothing() -> None:
     code = "from quiz.arabic import morphology; morphology.analyse('كتاب')"
-    result = subprocess.run(
-        [sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == ""
     assert result.stderr == ""
 

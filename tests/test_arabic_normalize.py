@@ -57,9 +57,7 @@ def test_answers_match_uses_accepted_forms_and_rejects_others() -> None:
 
 @given(ARABIC_WORD, st.randoms(use_true_random=False))
 @settings(max_examples=200)
-def test_any_answer_matches_itself_with_tashkeel_added_or_hamza_swapped(
-    word: str, rnd: random.Random
-) -> None:
+def test_any_answer_matches_itself_with_tashkeel_added_or_hamza_swapped(word: str, rnd: random.Random) -> None:
     decorated = "".join(ch + (rnd.choice(TASHKEEL) if rnd.random() < 0.5 else "") for ch in word)
     swapped = "".join(HAMZA_SWAP.get(ch, ch) if rnd.random() < 0.5 else ch for ch in word)
     assert answers_match(decorated, word)

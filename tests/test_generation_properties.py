@@ -33,9 +33,7 @@ def test_same_text_and_seed_same_output(seed_text: str, seed_generated: Generate
     assert _dump(generate(seed_text)) == _dump(seed_generated)
 
 
-def test_seed_changes_choice_order_and_true_false_variants_only(
-    seed_text: str, seed_generated: Generated
-) -> None:
+def test_seed_changes_choice_order_and_true_false_variants_only(seed_text: str, seed_generated: Generated) -> None:
     other = generate(seed_text, seed=7)
     assert {q.prompt for q in other.questions if q.mode == "typed"} == {
         q.prompt for q in seed_generated.questions if q.mode == "typed"
@@ -75,9 +73,7 @@ def test_generation_imports_no_django() -> None:
         "from quiz.generation import generate; generate('قال الرئيس إن 20 دولة شاركت.');"
         "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
 
 
@@ -115,9 +111,7 @@ def test_choices_hold_the_answer_and_three_distinct_distractors(seed_generated: 
 
 
 def test_count_distractors_keep_the_form_of_the_answer(seed_generated: Generated) -> None:
-    question = next(
-        q for q in seed_generated.questions if q.mode == "choice" and q.answer == "أكثر من 1000 مشارك"
-    )
+    question = next(q for q in seed_generated.questions if q.mode == "choice" and q.answer == "أكثر من 1000 مشارك")
     for choice in question.choices:
         assert choice.startswith("أكثر من ") and choice.endswith(" مشارك")
         value = int(choice.split()[2])

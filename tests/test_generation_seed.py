@@ -62,9 +62,7 @@ def test_first_victims_congress_question(seed_generated: Generated) -> None:
 
 def test_who_is_voronkov_both_ways(seed_text: str, seed_generated: Generated) -> None:
     name = _find(seed_generated, "who", "فلاديمير فورونكوف", "وكيل الأمين العام")
-    role_asked = [
-        q for q in seed_generated.questions if q.prompt == "من هو وكيل الأمين العام لمكافحة الإرهاب؟"
-    ]
+    role_asked = [q for q in seed_generated.questions if q.prompt == "من هو وكيل الأمين العام لمكافحة الإرهاب؟"]
     assert role_asked and role_asked[0].answer == "فلاديمير فورونكوف"
     _check_evidence(seed_text, role_asked[0], "فلاديمير فورونكوف")
     reverse = [q for q in seed_generated.questions if q.prompt == "من هو فلاديمير فورونكوف؟"]
@@ -91,9 +89,7 @@ def test_raw_file_junk_is_skipped(seed_generated: Generated) -> None:
         assert "Photo" not in question.prompt
         assert "المصدر" not in question.evidence.sentence[:8]
     # The photo caption is repeated in the raw file: its facts are asked about once.
-    caption_sentences = {
-        q.evidence.sentence_index for q in seed_generated.questions if "مقديشو" in q.evidence.sentence
-    }
+    caption_sentences = {q.evidence.sentence_index for q in seed_generated.questions if "مقديشو" in q.evidence.sentence}
     assert len(caption_sentences) == 1
 
 

@@ -263,11 +263,7 @@ def _build(
     if coordinated:
         for pos in range(len(left) - 1, -1, -1):
             i = left[pos]
-            if (
-                sentence.norms[i] in g.prepositions
-                and i + 1 < first
-                and find_numbers([sentence.tokens[i + 1].text])
-            ):
+            if sentence.norms[i] in g.prepositions and i + 1 < first and find_numbers([sentence.tokens[i + 1].text]):
                 prep = sentence.norms[i]
                 left = left[:pos]
                 break
@@ -306,9 +302,7 @@ def _build(
             start = verb_pos
             # Keep the verb's subject when it stands before it ("هجمات انتحارية أدت ..."), up to a
             # preposition.
-            while (
-                start > 0 and verb_pos - start < 4 and sentence.norms[left[start - 1]] not in g.prepositions
-            ):
+            while start > 0 and verb_pos - start < 4 and sentence.norms[left[start - 1]] not in g.prepositions:
                 start -= 1
             context = left[start:] if verb_pos >= 0 else left
             context, first_text = _strip_opener(sentence, context)
@@ -380,11 +374,7 @@ def _build(
         subject = left[:verb_pos]
         predicate = left[verb_pos:]
         movable = not any(sentence.norms[i] in _COPULAS for i in subject)
-        if (
-            movable
-            and len(subject) <= 12
-            and not any(sentence.norms[i] in g.prepositions for i in subject[:1])
-        ):
+        if movable and len(subject) <= 12 and not any(sentence.norms[i] in g.prepositions for i in subject[:1]):
             # The subject right after the verb: "إلى أين أرسلت المنظمة 50 طنا من الأدوية؟"
             words = [phrase, *_render(sentence, predicate[:1]), *_render(sentence, subject, first_text)]
             words += _render(sentence, predicate[1:]) + _words(sentence, tail_)
@@ -428,9 +418,7 @@ def _build(
     return Built(_finish(words), False)
 
 
-def _borrow_clause(
-    sentence: Sentence, segs: list[tuple[int, int]], seg_index: int
-) -> tuple[list[int], int] | None:
+def _borrow_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int) -> tuple[list[int], int] | None:
     """The nearest earlier segment with a verb (skipping asides), as the context of a verbless
     answer segment."""
     for back in range(seg_index - 1, max(-1, seg_index - 4), -1):
@@ -446,9 +434,7 @@ def _borrow_clause(
     return None
 
 
-def _following_clause(
-    sentence: Sentence, segs: list[tuple[int, int]], seg_index: int, others: set[int]
-) -> list[str]:
+def _following_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int, others: set[int]) -> list[str]:
     """The words of the next segment when it starts with a verb, with a short complement clause after it."""
     if seg_index + 1 >= len(segs):
         return []

@@ -111,9 +111,7 @@ def numeric(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> l
     options: list[int] = [n for n in same_unit if n and 0.3 * fact.number <= n <= 3 * fact.number][:1]
     options += near_numbers(fact.number, rng, year=fact.type == "year")
     if 3 <= fact.number <= 10:
-        options = [
-            n for n in options if 3 <= n <= 10
-        ]  # a plural counted noun ("خمس سنوات") fits 3 to 10 only
+        options = [n for n in options if 3 <= n <= 10]  # a plural counted noun ("خمس سنوات") fits 3 to 10 only
     return _distinct(answer, (with_number(answer, fact.number, n) for n in options))
 
 

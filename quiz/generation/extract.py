@@ -152,12 +152,7 @@ def _match_phrase(norms: Sequence[str], end: int, phrases: tuple[tuple[str, ...]
         n = len(phrase)
         if end - n >= 0 and tuple(norms[end - n : end]) == phrase:
             return n
-        if (
-            n
-            and end - n >= 0
-            and norms[end - n].startswith("و")
-            and (norms[end - n][1:], *phrase[1:]) == phrase
-        ):
+        if n and end - n >= 0 and norms[end - n].startswith("و") and (norms[end - n][1:], *phrase[1:]) == phrase:
             return n
     return 0
 
@@ -257,16 +252,10 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
             two = bare + " " + sentence.norms[k + 1]
             if two in words.relative and sentence.free(k, k + 2):
                 sentence.take(k, k + 2)
-                facts.append(
-                    _fact(sentence, "time", f"time:{two}", k, k + 2, prefix=sentence.prefix_len(k, bare))
-                )
+                facts.append(_fact(sentence, "time", f"time:{two}", k, k + 2, prefix=sentence.prefix_len(k, bare)))
                 continue
         if bare == "القرن" and k + 1 < n:
-            width = (
-                2
-                if k + 2 < n and sentence.norms[k + 1] + " " + sentence.norms[k + 2] in words.ordinals
-                else 1
-            )
+            width = 2 if k + 2 < n and sentence.norms[k + 1] + " " + sentence.norms[k + 2] in words.ordinals else 1
             if sentence.norms[k + 1] in words.ordinals or width == 2:
                 end = k + 1 + width
                 end += _era_after(sentence, end)
@@ -294,11 +283,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             year = parse_digits(glued.group(1))
             first = k - 1 if k and sentence.norms[k - 1] in words.year_words else k
             sentence.take(first, k + 1)
-            prefix = (
-                sentence.prefix_len(first, sentence.norms[first])
-                if first < k
-                else sentence.digit_prefix_len(k)
-            )
+            prefix = sentence.prefix_len(first, sentence.norms[first]) if first < k else sentence.digit_prefix_len(k)
             facts.append(_fact(sentence, "year", f"year:{year}", first, k + 1, number=year, prefix=prefix))
     for found in find_numbers(texts):
         i, j, value = found.start, found.end, found.value
@@ -318,9 +303,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             first = i - 1 if prev in words.year_words else i
             sentence.take(first, j + era)
             prefix = _lead_prefix(sentence, first, i)
-            facts.append(
-                _fact(sentence, "year", f"year:{value}:era", first, j + era, number=value, prefix=prefix)
-            )
+            facts.append(_fact(sentence, "year", f"year:{value}:era", first, j + era, number=value, prefix=prefix))
             continue
         if found.words and i > 0 and sentence.norms[i - 1].startswith("ال") and value <= 19:
             continue  # "الثاني عشر": an ordinal, not a count
@@ -338,17 +321,11 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             )
         ):
             first = i - 1 if prev in words.year_words else i
-            if (
-                first > 0
-                and sentence.bare(first - 1) in words.time_qualifiers
-                and (first - 1) not in sentence.taken
-            ):
+            if first > 0 and sentence.bare(first - 1) in words.time_qualifiers and (first - 1) not in sentence.taken:
                 first -= 1  # "أواخر عام 2010"
             sentence.take(first, j + era)
             prefix = _lead_prefix(sentence, first, i)
-            facts.append(
-                _fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix)
-            )
+            facts.append(_fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix))
             continue
         if nxt in words.duration_units or nxt_bare in words.duration_units:
             marker = _match_phrase(sentence.norms, i, g.duration_markers) or _match_phrase(
@@ -530,11 +507,7 @@ def extract_places(sentence: Sentence) -> list[Fact]:
         if ambiguous:
             prev_org = index > 0 and matches[index - 1][1] == start and matches[index - 1][2].type == "org"
             head = start > 0 and sentence.norms[start - 1] in _ORG_HEADS
-            next_org = (
-                index + 1 < len(matches)
-                and matches[index + 1][0] == end
-                and matches[index + 1][2].type == "org"
-            )
+            next_org = index + 1 < len(matches) and matches[index + 1][0] == end and matches[index + 1][2].type == "org"
             if not (prev_org or head or next_org):
                 index += 1
                 continue
@@ -542,9 +515,7 @@ def extract_places(sentence: Sentence) -> list[Fact]:
         # Coordinated places of one kind ("سوريا والعراق") make one answer.
         while index + 1 < len(matches):
             n_start, n_end, n_place, n_amb, _ = matches[index + 1]
-            same_kind = (n_place.type == "org") == (place.type == "org") and (
-                not n_amb or place.type == "org"
-            )
+            same_kind = (n_place.type == "org") == (place.type == "org") and (not n_amb or place.type == "org")
             if n_start == group[-1][1] and sentence.norms[n_start].startswith("و") and same_kind:
                 group.append((n_start, n_end, n_place))
                 index += 1
@@ -725,21 +696,13 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
         if not width and name_start < n and sentence.norms[name_start] in words.honorifics:
             # "ممثل المنظمة في اليمن، الدكتور أدهم إسماعيل،": a title between the role and the name.
             name_start += 1
-            width = (
-                (_name_run(sentence, name_start) or _titled_name(sentence, name_start))
-                if name_start < n
-                else 0
-            )
+            width = (_name_run(sentence, name_start) or _titled_name(sentence, name_start)) if name_start < n else 0
         if width == 0 and honorific and role_end > k + 1:
             # "السيد فورونكوف": the honorific's own run is the name.
             name_start = k + 1
             width = _name_run(sentence, name_start) or _titled_name(sentence, name_start)
             role_end = k + 1
-        if (
-            width == 1
-            and not honorific
-            and not morphology.is_only_proper_noun(sentence.tokens[name_start].text)
-        ) and (
+        if (width == 1 and not honorific and not morphology.is_only_proper_noun(sentence.tokens[name_start].text)) and (
             morphology.is_known(sentence.tokens[name_start].text)
             or normalize(sentence.tokens[name_start].text).endswith(("ات", "ون", "ين"))
         ):
@@ -758,9 +721,7 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             continue  # "سلطان آل عثمان": the link belongs to the name, not to a role
         role_text = sentence.text[sentence.tokens[k].start : sentence.tokens[role_end - 1].end]
         role_text = role_text[role_prefix:]
-        raw_name = sentence.text[
-            sentence.tokens[name_start].start : sentence.tokens[name_start + width - 1].end
-        ]
+        raw_name = sentence.text[sentence.tokens[name_start].start : sentence.tokens[name_start + width - 1].end]
         is_honorific_only = honorific and role_end == k + 1 and not role_width
         role = "" if is_honorific_only else role_text
         full = people.add(raw_name, role)
@@ -798,10 +759,7 @@ def _is_nisba(sentence: Sentence, k: int) -> bool:
     """A relational adjective with the article ("الفرنسي", "البريطاني"): a role word before a name."""
     norm = sentence.norms[k]
     return (
-        norm.startswith("ال")
-        and norm.endswith("ي")
-        and len(norm) >= 6
-        and morphology.is_known(sentence.tokens[k].text)
+        norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 6 and morphology.is_known(sentence.tokens[k].text)
     )
 
 
@@ -902,8 +860,7 @@ def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
     occupations = people_words().occupations
     place = _gazetteer_at(read_sentences(subject)[0], 0) if read_sentences(subject) else None
     is_person = place is None and (
-        normalize(split_prefix(first_desc).rest) in occupations
-        or all(is_name_word(t.text) for t in subject_tokens)
+        normalize(split_prefix(first_desc).rest) in occupations or all(is_name_word(t.text) for t in subject_tokens)
     )
     if is_person:
         people.add(subject, desc)

@@ -179,9 +179,7 @@ def _make(
             if len(wrong) < 3:
                 continue
             choices = distractors.shuffled_choices(answer, wrong, ctx.seed, key + ":" + kind)
-            questions.append(
-                Question(kind, "choice", prompt, answer, accepted, choices, ev, score, key, answer_type)
-            )
+            questions.append(Question(kind, "choice", prompt, answer, accepted, choices, ev, score, key, answer_type))
         else:
             questions.append(
                 Question(
@@ -247,9 +245,7 @@ def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
         if sentence.gap(i - 1).strip():
             break
         norm = (
-            normalize(split_prefix(sentence.tokens[i].text).rest)
-            if sentence.norms[i][:1] == "و"
-            else sentence.norms[i]
+            normalize(split_prefix(sentence.tokens[i].text).rest) if sentence.norms[i][:1] == "و" else sentence.norms[i]
         )
         if norm.startswith("ال") or norm in g.prepositions or is_verb(sentence.tokens[i].text):
             break
@@ -269,9 +265,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     others = _fact_tokens(ctx, sentence, fact)
     ev = evidence(sentence, fact.start, fact.end)
     base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence)
-    coordinated = (
-        sentence.norms[first][:1] == "و" and fact.text != sentence.tokens[first].text[: len(fact.text)]
-    )
+    coordinated = sentence.norms[first][:1] == "و" and fact.text != sentence.tokens[first].text[: len(fact.text)]
     if fact.type in {"count", "percent", "amount"}:
         unit_index = last - 1
         if fact.type == "count":
@@ -369,11 +363,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type == "place":
         places = grammar().place_prepositions
         before = sentence.norms[first - 1] if first else ""
-        prefix = (
-            split_prefix(sentence.tokens[first].text).prefix
-            if fact.start > sentence.tokens[first].start
-            else ""
-        )
+        prefix = split_prefix(sentence.tokens[first].text).prefix if fact.start > sentence.tokens[first].start else ""
         if before in places or normalize(prefix) in {"ب", "في"}:
             qword = "أين"
         else:
@@ -699,11 +689,7 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
     statement = statement[sentence.tokens[lo].start :]
     body = statement
     if sentence.norms[0] in grammar().openers:
-        body = (
-            statement[sentence.tokens[1].start - sentence.tokens[lo].start :]
-            if len(sentence.tokens) > 1
-            else body
-        )
+        body = statement[sentence.tokens[1].start - sentence.tokens[lo].start :] if len(sentence.tokens) > 1 else body
     elif without_conjunction(sentence.tokens[0].text) != sentence.tokens[0].text:
         body = body[1:]
     prompt = f"{_TRUE_OR_FALSE} {body.rstrip('.')}"
@@ -864,8 +850,7 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
 
 def _inside_period(ctx: Context, fact: Fact) -> bool:
     return fact.type in {"year", "date"} and any(
-        p.type == "period" and p.start <= fact.start and fact.end <= p.end
-        for p in ctx.in_sentence(fact.sentence_index)
+        p.type == "period" and p.start <= fact.start and fact.end <= p.end for p in ctx.in_sentence(fact.sentence_index)
     )
 
 
