@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from quiz.views import accounts, articles, progress, quiz
+from quiz.views import accounts, articles, flashcards, health, progress, quiz
 
 article_patterns = (
     [
@@ -17,6 +17,19 @@ account_patterns = (
         path("logout/", accounts.logout, name="logout"),
     ],
     "accounts",
+)
+
+flashcard_patterns = (
+    [
+        path("flashcards/", flashcards.deck, name="deck"),
+        path("articles/<str:slug>/flashcards/", flashcards.article_cards, name="article"),
+        path("flashcards/review/", flashcards.review, name="review"),
+        path("flashcards/settings/", flashcards.settings_update, name="settings"),
+        path("words/<int:pk>/", flashcards.word, name="word"),
+        path("words/<int:pk>/add/", flashcards.word_add, name="add"),
+        path("words/<int:pk>/audio.wav", flashcards.audio, name="audio"),
+    ],
+    "flashcards",
 )
 
 quiz_patterns = (
@@ -43,7 +56,9 @@ progress_patterns = (
 )
 
 urlpatterns = [
+    path("healthz", health.health, name="health"),
     path("", include(article_patterns)),
+    path("", include(flashcard_patterns)),
     path("accounts/", include(account_patterns)),
     path("", include(quiz_patterns)),
     path("", include(progress_patterns)),

@@ -6,8 +6,12 @@ All dataclasses are frozen: the Django side copies them into rows and the quiz n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from quiz.arabic.sentences import Span
+
+if TYPE_CHECKING:
+    from quiz.generation.vocab import Card
 
 KINDS = ("who", "when", "where", "how_many", "what", "true_false", "cloze", "matching")
 MODES = ("choice", "typed", "true_false", "matching")
@@ -20,8 +24,10 @@ FALSE = "خطأ"  # "false"
 class Evidence:
     """Where a question's answer stands in the article.
 
-    ``text[sentence_start : sentence_start + len(sentence)] == sentence`` and ``sentence[answer_start:answer_end]``
-    is the answer as written (an attached و/ب/ل/ف left out); for true/false and what questions, the key phrase.
+    ``text[sentence_start : sentence_start + len(sentence)] == sentence`` and
+    ``sentence[answer_start:answer_end]`` is the answer as written (an attached و/ب/ل/ف left out); for
+    true/false questions, the fact the statement is about. A person named by a later mention ("السيد
+    فورونكوف") has the mention as span and the full name as answer (the mention is among ``accepted``).
     """
 
     sentence: str
@@ -83,12 +89,11 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Generated:
-    """The generator's output for one text: its sentences, the facts found, the questions best first.
-
-    ``cards`` is reserved for vocabulary flashcards (added by a later step; empty here).
+    """The generator's output for one text: its sentences, the facts found, the questions best first, and the
+    vocabulary flashcards best first (``quiz.generation.vocab``).
     """
 
     sentences: list[Span]
     facts: list[Fact]
     questions: list[Question]
-    cards: list[object] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)

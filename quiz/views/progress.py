@@ -44,7 +44,7 @@ class ArticleScores:
 def progress(request: HtmxHttpRequest) -> HttpResponse:
     """The learner's progress: a chart of their quizzes, best and last score per article, accuracy by kind."""
     learner = current_learner(request)
-    attempts = list(Attempt.objects.owned_by(learner).select_related("article").order_by("started_at", "id"))
+    attempts = list(Attempt.objects.for_learner(learner).select_related("article").order_by("started_at", "id"))
     finished = [a for a in attempts if a.is_finished and not a.is_practice]
     by_article: dict[int, list[Attempt]] = defaultdict(list)
     for attempt in finished:
@@ -67,7 +67,7 @@ def progress(request: HtmxHttpRequest) -> HttpResponse:
         [(timezone.localdate(a.started_at).isoformat(), a.percent) for a in recent], rtl=get_language_bidi()
     )
     kinds = (
-        Response.objects.filter(attempt__in=Attempt.objects.owned_by(learner))
+        Response.objects.filter(attempt__in=Attempt.objects.for_learner(learner))
         .values("question__kind")
         .annotate(total=Count("id"), right=Count("id", filter=Q(is_correct=True)))
         .order_by("question__kind")

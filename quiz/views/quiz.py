@@ -88,7 +88,7 @@ def quiz_start(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         facts=Count("fact_key", distinct=True, filter=~Q(fact_key="")), loose=Count("id", filter=Q(fact_key=""))
     )
     unfinished = (
-        Attempt.objects.owned_by(learner)
+        Attempt.objects.for_learner(learner)
         .filter(article=article, finished_at__isnull=True)
         .order_by("-started_at")
         .first()

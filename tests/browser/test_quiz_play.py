@@ -54,7 +54,7 @@ def answer_by_mouse(page: Page, question: Question, *, right: bool) -> None:
             form.locator(f"#match-{i}").select_option(
                 label=right_side if right else texts[(texts.index(right_side) + 1) % len(texts)]
             )
-    form.get_by_role("button", name="تحقق").click()
+    form.locator("[data-check]").click()
 
 
 @pytest.fixture
@@ -273,3 +273,38 @@ def test_the_progress_chart_is_drawn_on_the_server(page, seed_quiz):
     expect(page.locator(".chart-table tbody tr")).to_have_count(4)
     screenshot(page, "progress-chart")
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_quiz_screens_have_no_serious_accessibility_violations(page, seed_quiz, language):
+    """axe-core (colour contrast included) on the start screen, a question, its feedback, a refusal, the end screen,
+    the progress page and the leaderboard."""
+    from .conftest import axe_violations
+
+    set_quiz_length(seed_quiz, 2)
+    page.goto("/")
+    page.select_option("#language-select", language)
+    with page.expect_navigation():
+        page.locator(".language-form button").click()
+    page.goto(f"/articles/{seed_quiz.slug}/quiz/")
+    assert axe_violations(page) == [], "start"
+    page.locator(".quiz-start-form button").first.click()
+    page.wait_for_url(re.compile(r"/quiz/[0-9a-f-]+/$"))
+    attempt = latest_attempt()
+    assert axe_violations(page) == [], "question"
+    for number in (1, 2):
+        question = current_question(attempt)
+        answer_by_mouse(page, question, right=number == 1)
+        expect(page.locator("#feedback")).to_be_visible()
+        assert axe_violations(page) == [], f"feedback {number}"
+        if number == 1:
+            page.locator("[data-next]").click()
+            expect(page.locator("#question-form")).to_be_visible()
+            page.locator("#question-form [data-check]").evaluate("button => button.form.noValidate = true")
+            page.locator("#question-form [data-check]").click()  # nothing chosen: refused with a message
+            expect(page.locator("#quiz-alert .alert-message")).to_be_visible()
+            assert axe_violations(page) == [], "refusal"
+    for url in (f"/quiz/{attempt.public_id}/results/", "/progress/", f"/articles/{seed_quiz.slug}/leaderboard/"):
+        page.goto(url)
+        assert axe_violations(page) == [], url
+    assert [e for e in page.console_errors if "400 (Bad Request)" not in e] == []

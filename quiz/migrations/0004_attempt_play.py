@@ -14,7 +14,7 @@ def count_questions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quiz', '0002_question_origin_and_retired'),
+        ('quiz', '0003_flashcards'),
     ]
 
     operations = [
