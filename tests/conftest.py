@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
@@ -21,6 +22,16 @@ from quiz.learners import Learner
 from quiz.models import Article, Attempt, Choice, LearnerProfile, Question, Submission
 from quiz.parsing import parse_article, parse_article_bytes
 from quiz.services import article_generate, article_import, attempt_start
+
+# Property tests: no per-example deadline (timings mean nothing on a loaded two-core machine running two workers);
+# in CI the examples are derived from the test itself, so that a red run can be reproduced exactly.
+hypothesis.settings.register_profile(
+    "quizsite",
+    deadline=None,
+    derandomize=os.environ.get("CI") == "true",
+    suppress_health_check=[hypothesis.HealthCheck.too_slow],
+)
+hypothesis.settings.load_profile("quizsite")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_16bd2a2ab7525642.txt"
