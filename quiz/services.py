@@ -75,7 +75,9 @@ def _store_blocks_and_sentences(article: Article, parsed: ParsedArticle) -> None
     """Replace the article's blocks and sentences, keeping each question's link to its evidence sentence
     where that sentence is still in the text."""
     old_links = {s.text: list(s.questions.values_list("pk", flat=True)) for s in article.sentences.all()}
-    article.blocks.all().delete()  # cascades to the sentences; questions keep their rows (SET_NULL)
+    # The lead's sentences belong to no block, so the blocks' cascade would leave them behind: delete them all.
+    article.sentences.all().delete()  # questions keep their rows (SET_NULL)
+    article.blocks.all().delete()
 
     blocks = Block.objects.bulk_create(
         Block(article=article, position=i, kind=b.kind, text=b.text, credit=b.credit)
