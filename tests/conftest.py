@@ -11,9 +11,10 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.tasks import task_backends
 from django.test import override_settings
+from django.utils import timezone
 from django.utils.connection import Local
 
-from quiz.models import Article, LearnerProfile
+from quiz.models import Article, Attempt, AttemptQuestion, LearnerProfile, Question, Response
 from quiz.parsing import parse_article, parse_article_bytes
 from quiz.services import article_import
 
@@ -93,3 +94,57 @@ def make_user(
 @pytest.fixture
 def seed_article(db: None) -> Article:
     return make_article()
+
+
+# Teachers and results (the admin) ---------------------------------------------------------------------------------
+
+TEACHER_PASSWORD = "a teacher's pass phrase"
+
+
+def make_teacher(username: str = "huda", *, password: str = TEACHER_PASSWORD) -> User:
+    """A staff account in the Teachers group, as `manage.py create_teacher` makes it."""
+    from quiz.services import teacher_create
+
+    user, _created = teacher_create(username=username, password=password)
+    return user
+
+
+def make_question(article: Article, prompt: str = "كم دولة شاركت؟", **fields: object) -> Question:
+    """A multiple-choice question with a right answer and three wrong ones, approved by default."""
+    choices = fields.pop("choices", ["134", "143", "150", "124"])
+    fields = {"kind": "how_many", "mode": "choice", "answer": choices[0], "status": "approved", **fields}  # type: ignore[index]
+    question = Question.objects.create(article=article, prompt=prompt, **fields)  # type: ignore[arg-type]
+    for i, text in enumerate(choices):  # type: ignore[attr-defined]
+        question.choices.create(text=text, is_correct=i == 0, position=i)
+    return question
+
+
+def make_attempt(article: Article, answers: dict[Question, bool], *, finished: bool = True, **owner: object) -> Attempt:
+    """A played attempt: one response per question, right or wrong; ``owner`` is user=... or guest_id=..."""
+    attempt = Attempt.objects.create(
+        article=article,
+        finished_at=timezone.now() if finished else None,
+        score=10 * sum(answers.values()),
+        answered_count=len(answers),
+        correct_count=sum(answers.values()),
+        **owner,  # type: ignore[arg-type]
+    )
+    for position, (question, right) in enumerate(answers.items()):
+        AttemptQuestion.objects.create(attempt=attempt, question=question, position=position)
+        choice = question.choices.filter(is_correct=right).first()
+        Response.objects.create(
+            attempt=attempt, question=question, choice=choice, given=choice.text if choice else "", is_correct=right
+        )
+    return attempt
+
+
+@pytest.fixture
+def teacher(db: None) -> User:
+    return make_teacher()
+
+
+@pytest.fixture
+def media_root(tmp_path: Path) -> Iterator[Path]:
+    """Uploaded files go to this test's own folder."""
+    with override_settings(MEDIA_ROOT=tmp_path / "media"):
+        yield tmp_path / "media"
