@@ -363,12 +363,12 @@ class QuestionAdmin(admin.ModelAdmin):
         if obj is None:
             return [(None, {"fields": ["article", *body]})]
         return [
-            (None, {"fields": ["article", *body, "status"]}),
+            (None, {"fields": ["article_link", *body, "status"]}),
             (_("From the generator"), {"fields": ["edited", "score", "fact_key"], "classes": ["collapse"]}),
         ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Question | None = None) -> Any:
-        return ["article", "edited", "score", "fact_key"] if obj is not None else []
+        return ["article_link", "edited", "score", "fact_key"] if obj is not None else []
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
         return super().get_queryset(request).with_use()  # type: ignore[attr-defined]
@@ -380,6 +380,11 @@ class QuestionAdmin(admin.ModelAdmin):
     @admin.display(description=_("article"), ordering="article__title")
     def article_title(self, question: Question) -> str:
         return Truncator(question.article.title).chars(40)
+
+    @admin.display(description=_("article"))
+    def article_link(self, question: Question) -> str:
+        url = reverse("admin:quiz_article_change", args=[question.article_id])
+        return format_html('<a href="{}">{}</a>', url, question.article.title)
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, question: Question) -> str:
