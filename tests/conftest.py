@@ -38,6 +38,15 @@ def _reset_task_backends() -> None:
     task_backends._connections = Local(task_backends.thread_critical)
 
 
+@pytest.fixture
+def database_queue() -> Iterator[None]:
+    """The real queue instead of the immediate backend: django-tasks-db's, run by its worker (`db_worker`)."""
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        _reset_task_backends()
+        yield
+    _reset_task_backends()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def collected_static(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Static files collected as in production (hashed names, compressed), into this session's own folder."""

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
-from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from quiz import tasks
 from quiz.models import Article, Question
 from quiz.services import article_generation_queue
 
-from .conftest import _reset_task_backends, make_article
+from .conftest import make_article
 
 NO_QUESTIONS_TEXT = "الطقس الجميل\n\nكان الجو جميلا في الصباح وذهبنا إلى الحديقة."
-
-
-@pytest.fixture
-def database_queue() -> Iterator[None]:
-    """The real queue: django-tasks-db's backend, run by its worker."""
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
-        _reset_task_backends()
-        yield
-    _reset_task_backends()
 
 
 def run_worker() -> None:

@@ -6,11 +6,9 @@ from __future__ import annotations
 import importlib
 import io
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
 from PIL import Image as PILImage
 from playwright.sync_api import Page, expect
@@ -18,7 +16,7 @@ from playwright.sync_api import Page, expect
 from quiz.models import Article, Image, Question
 from quiz.services import TEACHERS_GROUP
 
-from ..conftest import SEED, TEACHER_PASSWORD, _reset_task_backends, make_question, make_teacher
+from ..conftest import SEED, TEACHER_PASSWORD, make_question, make_teacher
 from .conftest import screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,15 +35,6 @@ def teachers_group(transactional_db: None) -> None:
     codenames = importlib.import_module("quiz.migrations.0004_teachers_group").codenames()
     group, _created = Group.objects.get_or_create(name=TEACHERS_GROUP)
     group.permissions.set(Permission.objects.filter(content_type__app_label="quiz", codename__in=codenames))
-
-
-@pytest.fixture
-def database_queue() -> Iterator[None]:
-    """The real queue for the live server too: django-tasks-db's backend; the test runs its worker."""
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
-        _reset_task_backends()
-        yield
-    _reset_task_backends()
 
 
 def log_in_as_teacher(page: Page) -> None:
