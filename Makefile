@@ -1,10 +1,12 @@
 # quizsite: the few commands people type. `make run` serves the site; `make test` runs the whole suite.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := help
 
 VENV := .venv
 PY := $(VENV)/bin/python
-PIP := $(VENV)/bin/pip
+# pip's notes about index folders this machine's pip configuration names but which do not exist are noise.
+PIP := quiet_pip() { $(VENV)/bin/pip "$$@" 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }; }; quiet_pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
@@ -21,6 +23,8 @@ help:
 	@echo "make test       set everything up and run the whole suite on SQLite and PostgreSQL"
 	@echo "make serve      serve with gunicorn, as in production (DEBUG off)"
 	@echo "make lint       ruff and mypy"
+	@echo "make backup     back up the database and media into backups/"
+	@echo "make restore BACKUP=backups/quizsite-...   put a backup back (stop the servers first)"
 
 # Python ------------------------------------------------------------------------------------------------------
 
@@ -36,17 +40,20 @@ check-python:
 	  echo "quizsite needs Python 3.12 or newer; found $${version:-no Python} at $$found." >&2; exit 1; fi
 
 $(VENV)/bin/python: | check-python
-	$(PYTHON_FOUND) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
+	@echo "Creating $(VENV) with $(PYTHON_FOUND) ($$($(PYTHON_FOUND) --version))"
+	@$(PYTHON_FOUND) -m venv $(VENV)
+	@$(PIP) install --quiet --upgrade pip
 
 # Reinstall only when a requirements file changed.
 $(VENV)/.deps: requirements.txt | $(VENV)/bin/python
-	$(PIP) install --quiet -r requirements.txt
-	touch $@
+	@echo "Installing requirements.txt"
+	@$(PIP) install --quiet -r requirements.txt
+	@touch $@
 
 $(VENV)/.deps-dev: requirements.txt requirements-dev.txt $(VENV)/.deps
-	$(PIP) install --quiet -r requirements-dev.txt
-	touch $@
+	@echo "Installing requirements-dev.txt"
+	@$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@
 
 venv: $(VENV)/bin/python
 deps: $(VENV)/.deps
@@ -59,6 +66,12 @@ system-runtime:
 
 system-test:
 	@./.ci/apt-ensure required $(APT_TEST)
+	@command -v npm >/dev/null || ./.ci/apt-ensure required nodejs npm
+
+# Test-only tools from the npm registry (axe-core), pinned by package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json | system-test
+	@echo "Installing the npm test tools (package-lock.json)"
+	@npm ci --no-audit --no-fund --loglevel=error
 
 # The site ------------------------------------------------------------------------------------------------------
 
@@ -90,7 +103,7 @@ worker: deps
 
 # Tests -----------------------------------------------------------------------------------------------------------
 
-test: setup-dev system-test
+test: setup-dev system-test node_modules/.package-lock.json
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 
@@ -99,16 +112,25 @@ test-sqlite:
 	DATABASE_URL= $(PY) -m pytest -n 2 --dist loadgroup
 
 test-postgres:
-	@if ! $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	@if ! $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo; echo "!!!!!! PostgreSQL is not reachable at $(PG_TEST_URL): the PostgreSQL half of the suite did NOT run. !!!!!!"; echo; \
-	  if [ "$${CI:-}" = "true" ]; then exit 1; fi; exit 0; fi
-	@echo "== the suite on PostgreSQL"
-	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -n 2 --dist loadgroup
+	  if [ "$${CI:-}" = "true" ]; then exit 1; fi; \
+	else \
+	  echo "== the suite on PostgreSQL"; \
+	  DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -n 2 --dist loadgroup; \
+	fi
 
 lint: deps-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy quiz quizsite
+
+backup: deps
+	$(PY) manage.py backup
+
+restore: deps
+	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=backups/quizsite-..." >&2; exit 2; fi
+	$(PY) manage.py restore "$(BACKUP)"
 
 messages: deps
 	cd quiz && ../$(PY) ../manage.py makemessages -l ar -l en --no-obsolete && ../$(PY) ../manage.py compilemessages

@@ -1,6 +1,6 @@
 """The teacher's UI: articles, questions and their choices, images, flashcards, results and reports.
 
-Teachers are staff accounts in the Teachers group (migration 0004, `manage.py create_teacher`); what each page
+Teachers are staff accounts in the Teachers group (migration 0005, `manage.py create_teacher`); what each page
 allows follows the group's permissions, and every custom view checks them itself.
 """
 
@@ -124,7 +124,7 @@ class ArticleAdmin(admin.ModelAdmin):
             .annotate(
                 question_total=Count("questions", filter=~Q(questions__status__in=hidden), distinct=True),
                 checked_total=Count("questions", filter=Q(questions__status__in=checked), distinct=True),
-                card_total=Count("vocab_items", distinct=True),
+                card_total=Count("vocab_items", filter=Q(vocab_items__retired=False), distinct=True),
             )
         )
 
@@ -532,7 +532,7 @@ class LeechFilter(admin.SimpleListFilter):
 class VocabItemAdmin(admin.ModelAdmin):
     form = VocabItemForm
     list_display = ["lemma", "lemma_vowelled", "gloss", "word", "article", "leech_count", "edited"]
-    list_filter = [GlossFilter, LeechFilter, "gloss_trusted", "edited", "article"]
+    list_filter = [GlossFilter, LeechFilter, "gloss_trusted", "edited", "retired", "article"]
     search_fields = ["word", "lemma", "lemma_vowelled", "gloss"]
     list_select_related = ["article"]
     actions = ["mark_gloss_checked"]
@@ -544,10 +544,10 @@ class VocabItemAdmin(admin.ModelAdmin):
         own = ["lemma", "lemma_vowelled", "root", "pos", "gloss", "gloss_trusted"]
         if obj is None:
             return ["article", "word", *own]
-        return ["article", "word", "in_sentence", *own, "leech_count", "edited"]
+        return ["article", "word", "in_sentence", *own, "leech_count", "edited", "retired"]
 
     def get_readonly_fields(self, request: HttpRequest, obj: VocabItem | None = None) -> Any:
-        return ["article", "word", "in_sentence", "leech_count", "edited"] if obj is not None else []
+        return ["article", "word", "in_sentence", "leech_count", "edited", "retired"] if obj is not None else []
 
     def get_form(self, request: HttpRequest, obj: VocabItem | None = None, change: bool = False, **kwargs: Any) -> Any:
         if obj is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,6 +14,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from quiz.arabic.normalize import normalize
+
+if TYPE_CHECKING:
+    from quiz.learners import Learner
 
 # Articles --------------------------------------------------------------------------------------------------------
 
@@ -450,6 +454,12 @@ class Response(models.Model):
 # Vocabulary ------------------------------------------------------------------------------------------------------
 
 
+class VocabItemQuerySet(models.QuerySet["VocabItem"]):
+    def current(self) -> VocabItemQuerySet:
+        """Cards new learners may start: not retired by a change of the article's text."""
+        return self.filter(retired=False)
+
+
 class VocabItem(models.Model):
     """A flashcard made from an article: one per lemma."""
 
@@ -467,7 +477,22 @@ class VocabItem(models.Model):
     word_end = models.PositiveIntegerField(null=True, blank=True)
     frequency = models.PositiveIntegerField(default=1)
     rank = models.PositiveIntegerField(default=0)
-    edited = models.BooleanField(_("edited by a teacher"), default=False)
+    edited = models.BooleanField(
+        _("edited by a teacher"), default=False, help_text=_("Regeneration never replaces an edited card.")
+    )
+    origin_key = models.CharField(
+        max_length=100, blank=True, editable=False, help_text="The generator's lemma for this card."
+    )
+    occurrences = models.JSONField(
+        default=list, blank=True, editable=False, help_text="[sentence position, start, end] of each of its words."
+    )
+    retired = models.BooleanField(
+        _("retired"), default=False, help_text=_("No longer in the text: kept for learners who already review it.")
+    )
+
+    objects = VocabItemQuerySet.as_manager()
+
+    POS_LABELS = {"noun": _("noun"), "adj": _("adjective"), "verb": _("verb"), "adv": _("adverb")}
 
     class Meta:
         ordering = ["article", "rank", "id"]
@@ -477,6 +502,47 @@ class VocabItem(models.Model):
 
     def __str__(self) -> str:
         return self.lemma
+
+    @property
+    def pos_label(self) -> str:
+        return str(self.POS_LABELS.get(self.pos, self.pos))
+
+    @property
+    def root_letters(self) -> str:
+        """The root with its letters apart, as dictionaries write it: "ر ه ب"."""
+        return " ".join(self.root)
+
+    @property
+    def sentence_parts(self) -> tuple[str, str, str] | None:
+        """The example sentence split around the word: (before, word, after); None without a sentence."""
+        if self.sentence is None or self.word_start is None or self.word_end is None:
+            return None
+        text = self.sentence.text
+        if not 0 <= self.word_start < self.word_end <= len(text):
+            return None
+        return text[: self.word_start], text[self.word_start : self.word_end], text[self.word_end :]
+
+
+class CardStateQuerySet(models.QuerySet["CardState"]):
+    def for_learner(self, learner: Learner) -> CardStateQuerySet:
+        """The cards of one learner: an account's, or a guest's (none for a visitor who has no guest id yet)."""
+        if learner.user is not None:
+            return self.filter(user=learner.user)
+        if learner.guest_id is not None:
+            return self.filter(guest_id=learner.guest_id, user__isnull=True)
+        return self.none()
+
+    def leeches(self) -> CardStateQuerySet:
+        """Cards a learner keeps forgetting (eight lapses or more), for the teacher to look at."""
+        return self.filter(is_leech=True)
+
+    def started(self) -> CardStateQuerySet:
+        """Cards reviewed at least once (a card added to the deck but never reviewed is still new)."""
+        return self.filter(reps__gt=0)
+
+    def known(self) -> CardStateQuerySet:
+        """Cards past their learning steps (fsrs Review state): words the learner knows."""
+        return self.filter(state=2)
 
 
 class CardState(LearnerOwned):
@@ -493,6 +559,8 @@ class CardState(LearnerOwned):
     reps = models.PositiveIntegerField(default=0)
     is_leech = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CardStateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("card schedule")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
@@ -20,8 +22,23 @@ from quiz.arabic.sentences import split_sentences
 from quiz.banks import BankArticle
 from quiz.generation import Fact, distractors, generate
 from quiz.generation import Question as GeneratedQuestion
+from quiz.generation.vocab import Card as GeneratedCard
+from quiz.generation.vocab import extract_cards, vowel_cards
 from quiz.images import PreparedImage
-from quiz.models import Article, Attempt, Block, CardState, Choice, Image, LearnerProfile, Question, Sentence
+from quiz.learners import Learner
+from quiz.models import (
+    Article,
+    Attempt,
+    Block,
+    CardState,
+    Choice,
+    Image,
+    LearnerProfile,
+    Question,
+    Review,
+    Sentence,
+    VocabItem,
+)
 from quiz.parsing import ParsedArticle
 
 
@@ -81,8 +98,9 @@ def _store_blocks_and_sentences(article: Article, parsed: ParsedArticle) -> None
     """Replace the article's blocks and sentences, keeping each question's link to its evidence sentence
     where that sentence is still in the text."""
     old_links = {s.text: list(s.questions.values_list("pk", flat=True)) for s in article.sentences.all()}
-    # The lead's sentences belong to no block, so the blocks' cascade would leave them behind: delete them all.
-    article.sentences.all().delete()  # questions keep their rows (SET_NULL)
+    # The lead's sentences have no block, so deleting the blocks alone would leave them behind (and their positions
+    # would collide with the new ones); questions keep their rows (SET_NULL) and get their links back below.
+    article.sentences.all().delete()
     article.blocks.all().delete()
 
     blocks = Block.objects.bulk_create(
@@ -149,13 +167,18 @@ def guest_work_claim(*, guest_id: uuid.UUID, user: User) -> None:
 
 
 @dataclass(frozen=True)
-class GenerationResult:
+class RegenerationCounts:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     retired: int = 0
     deleted: int = 0
     kept_by_teacher: int = 0
+
+
+@dataclass(frozen=True)
+class GenerationResult(RegenerationCounts):
+    cards: CardsResult | None = None
 
 
 @transaction.atomic
@@ -214,7 +237,8 @@ def article_generate(*, article: Article) -> GenerationResult:
         else:
             old.delete()
             counts["deleted"] += 1
-    return GenerationResult(**counts)
+    cards = article_cards_generate(article=article, cards=generated.cards)
+    return GenerationResult(**counts, cards=cards)
 
 
 def _origin_key(item: GeneratedQuestion, seen: set[str]) -> str:
@@ -259,6 +283,178 @@ def _store_choices(question: Question, item: GeneratedQuestion) -> None:
         )
         for i, text in enumerate(item.choices)
     )
+
+
+# Vocabulary cards ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardsResult(RegenerationCounts):
+    """What storing an article's flashcards did (a teacher's edited card counts as kept)."""
+
+
+@transaction.atomic
+def article_cards_generate(*, article: Article, cards: Sequence[GeneratedCard] | None = None) -> CardsResult:
+    """Store the article's flashcards (``cards`` from ``generate``, or extracted now), their guessed senses first
+    settled by mishkal (``vowel_cards``).
+
+    A card a teacher edited keeps everything they can edit; only where its word stands in the new text is updated.
+    A generated card the text no longer has is deleted, or retired when learners already review it (they keep it;
+    new learners do not get it). A lemma a teacher's own card already has is not made twice.
+    """
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if cards is None:
+        cards = extract_cards_from_text(article.text)
+    cards = vowel_cards(cards)
+    sentences = {s.position: s for s in article.sentences.all()}
+    items = list(article.vocab_items.all())
+    existing = {item.origin_key: item for item in items if item.origin_key}
+    lemmas = {item.lemma: item for item in items}
+    counts: Counter[str] = Counter()
+    seen: set[str] = set()
+    for rank, card in enumerate(cards):
+        key = card.lemma[:100]
+        seen.add(key)
+        fields = _card_fields(card, rank, sentences)
+        old = existing.get(key)
+        if old is None:
+            if card.lemma[:100] in lemmas:
+                counts["kept_by_teacher"] += 1  # a teacher's own card already teaches this lemma
+                continue
+            lemmas[card.lemma[:100]] = VocabItem.objects.create(article=article, origin_key=key, **fields)
+            counts["created"] += 1
+            continue
+        if old.edited:
+            fields = {name: fields[name] for name in _CARD_PLACE_FIELDS}
+            counts["kept_by_teacher"] += 1
+        changed = [name for name, value in fields.items() if getattr(old, name) != value]
+        if old.lemma != fields.get("lemma", old.lemma) and fields["lemma"] in lemmas:
+            changed.remove("lemma")
+        for name in changed:
+            setattr(old, name, fields[name])
+        if changed:
+            old.save(update_fields=changed)
+            if not old.edited:
+                counts["updated"] += 1
+        elif not old.edited:
+            counts["unchanged"] += 1
+    for key, old in existing.items():
+        if key in seen or old.edited:
+            continue
+        if old.states.exists():
+            if not old.retired:
+                old.retired, old.occurrences = True, []
+                old.save(update_fields=["retired", "occurrences"])
+                counts["retired"] += 1
+        else:
+            old.delete()
+            counts["deleted"] += 1
+    return CardsResult(**counts)
+
+
+def extract_cards_from_text(text: str) -> list[GeneratedCard]:
+    from quiz.generation.extract import read_sentences
+
+    return extract_cards(read_sentences(text))
+
+
+_CARD_PLACE_FIELDS = ("sentence", "word_start", "word_end", "occurrences", "frequency", "rank", "retired")
+
+
+def _card_fields(card: GeneratedCard, rank: int, sentences: dict[int, Sentence]) -> dict[str, object]:
+    sentence = sentences.get(card.sentence_index)
+    if sentence is not None and sentence.text != card.sentence:
+        sentence = next((s for s in sentences.values() if s.text == card.sentence), None)
+    return {
+        "word": card.word[:100],
+        "lemma": card.lemma[:100],
+        "lemma_vowelled": card.lemma_vowelled[:150],
+        "vowelled_by_machine": card.vowelled_by_machine,
+        "root": card.root[:20],
+        "pos": card.pos[:20],
+        "gloss": card.gloss[:300],
+        "gloss_trusted": card.gloss_trusted,
+        "sentence": sentence,
+        "word_start": card.word_start if sentence else None,
+        "word_end": card.word_end if sentence else None,
+        "occurrences": [list(o) for o in card.occurrences],
+        "frequency": card.frequency,
+        "rank": rank,
+        "retired": False,
+    }
+
+
+def _owner(learner: Learner) -> dict[str, object]:
+    if learner.user is not None:
+        return {"user": learner.user, "guest_id": None}
+    if learner.guest_id is None:
+        raise ValueError("a learner without an account needs a guest id")
+    return {"user": None, "guest_id": learner.guest_id}
+
+
+@transaction.atomic
+def card_add(*, learner: Learner, item: VocabItem, now: dt.datetime | None = None) -> tuple[CardState, bool]:
+    """Put a card in the learner's deck, new and due at once; returns its schedule and whether it was added now."""
+    existing = CardState.objects.for_learner(learner).filter(item=item).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return CardState.objects.create(item=item, due=now or timezone.now(), **_owner(learner)), True
+    except IntegrityError:  # the same learner added it in another tab at the same moment
+        return CardState.objects.for_learner(learner).get(item=item), False
+
+
+class StaleReview(Exception):
+    """The card was rated since the learner saw it (a repeated or an old form): nothing was changed."""
+
+
+@transaction.atomic
+def card_review(
+    *,
+    learner: Learner,
+    item: VocabItem,
+    rating: int,
+    reps: int,
+    desired_retention: float = 0.9,
+    duration_ms: int | None = None,
+    now: dt.datetime | None = None,
+) -> CardState:
+    """Rate one card for one learner (1 Again .. 4 Easy) on their FSRS schedule and log the review.
+
+    ``reps`` is how many reviews the card had when it was shown: a second submission of the same rating (or a form
+    from an old page) raises StaleReview instead of rating the card twice."""
+    from quiz import scheduling
+
+    if rating not in scheduling.RATINGS:
+        raise ValueError(f"rating must be 1-4, not {rating!r}")
+    now = now or timezone.now()
+    state = CardState.objects.for_learner(learner).select_for_update().filter(item=item).first()
+    if state is None:
+        if reps != 0:
+            raise StaleReview
+        try:
+            with transaction.atomic():
+                state = CardState.objects.create(item=item, due=now, **_owner(learner))
+        except IntegrityError:
+            raise StaleReview from None
+    elif state.reps != reps:
+        raise StaleReview
+    scheduling.review(state, rating, now=now, desired_retention=desired_retention, duration_ms=duration_ms)
+    state.save()
+    Review.objects.create(card=state, rating=rating, reviewed_at=now, duration_ms=duration_ms)
+    return state
+
+
+@transaction.atomic
+def learner_review_settings_update(*, user: User, new_cards_per_day: int, desired_retention: float) -> LearnerProfile:
+    """Save an account's review settings: new cards a day and the desired retention."""
+    profile = learner_profile(user=user)
+    profile.new_cards_per_day = new_cards_per_day
+    profile.desired_retention = desired_retention
+    profile.full_clean(exclude=["user", "display_name"])
+    profile.save(update_fields=["new_cards_per_day", "desired_retention"])
+    return profile
 
 
 # Teachers: background generation, review, distractors, images ----------------------------------------------------
@@ -421,7 +617,7 @@ def question_bank_import(*, banks: list[BankArticle]) -> BankImportResult:
 
 
 TEACHERS_GROUP = "Teachers"
-"""Made by migration 0004 with the permissions teachers need, and nothing over users or groups."""
+"""Made by migration 0005 with the permissions teachers need, and nothing over users or groups."""
 
 
 @transaction.atomic

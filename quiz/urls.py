@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from quiz.views import accounts, articles
+from quiz.views import accounts, articles, flashcards, health
 
 article_patterns = (
     [
@@ -19,7 +19,22 @@ account_patterns = (
     "accounts",
 )
 
+flashcard_patterns = (
+    [
+        path("flashcards/", flashcards.deck, name="deck"),
+        path("articles/<str:slug>/flashcards/", flashcards.article_cards, name="article"),
+        path("flashcards/review/", flashcards.review, name="review"),
+        path("flashcards/settings/", flashcards.settings_update, name="settings"),
+        path("words/<int:pk>/", flashcards.word, name="word"),
+        path("words/<int:pk>/add/", flashcards.word_add, name="add"),
+        path("words/<int:pk>/audio.wav", flashcards.audio, name="audio"),
+    ],
+    "flashcards",
+)
+
 urlpatterns = [
+    path("healthz", health.health, name="health"),
     path("", include(article_patterns)),
+    path("", include(flashcard_patterns)),
     path("accounts/", include(account_patterns)),
 ]

@@ -226,3 +226,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Flashcards: espeak-ng speaks each card's vowelled lemma once into MEDIA_ROOT/pronunciation/. Without the program
+# (Debian package espeak-ng) the audio button is hidden.
+ESPEAK_NG = os.environ.get("QUIZSITE_ESPEAK_NG", "/usr/bin/espeak-ng")

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.tasks import task_backends
 from django.test import override_settings
@@ -70,6 +72,14 @@ def test_settings() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache (log-in throttling counts live there)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def subprocess_env(**extra: str) -> dict[str, str]:
     """The environment for a child process: this one's, without what only the test process needs."""
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -79,6 +89,15 @@ def subprocess_env(**extra: str) -> dict[str, str]:
 @pytest.fixture
 def seed_bytes() -> bytes:
     return SEED.read_bytes()
+
+
+def all_rows(*, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in primary-key order: to show that something changed nothing."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values_list())
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy and model._meta.label not in exclude
+    }
 
 
 def make_article(text: str | None = None, *, source_name: str = "seed.txt") -> Article:
@@ -103,6 +122,19 @@ def make_user(
 @pytest.fixture
 def seed_article(db: None) -> Article:
     return make_article()
+
+
+def make_cards(article: Article) -> Article:
+    """The article's flashcards, stored as on import."""
+    from quiz.services import article_cards_generate
+
+    article_cards_generate(article=article)
+    return article
+
+
+@pytest.fixture
+def cards_article(db: None) -> Article:
+    return make_cards(make_article())
 
 
 # Teachers and results (the admin) ---------------------------------------------------------------------------------

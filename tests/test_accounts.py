@@ -130,3 +130,31 @@ def test_a_guests_cards_move_at_login_keeping_the_more_reviewed_schedule(client,
     assert states[one.pk].pk == guest_one.pk and states[one.pk].reps == 5
     assert states[two.pk].pk == guest_two.pk
     assert not CardState.objects.filter(guest_id=guest).exists()
+
+
+def test_failed_logins_are_throttled_per_account_and_address(client):
+    make_user("layla", password="correct horse battery")
+    for _ in range(5):
+        response = client.post(reverse("accounts:login"), {"username": "layla", "password": "wrong"})
+        assert response.status_code == 200
+    blocked = client.post(reverse("accounts:login"), {"username": "layla", "password": "correct horse battery"})
+    assert blocked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert "15" in blocked.content.decode()
+    # Another account from the same address is not blocked by this one's failures.
+    make_user("sami", password="another good phrase", display_name="سامي")
+    other = client.post(reverse("accounts:login"), {"username": "sami", "password": "another good phrase"})
+    assert other.status_code == 302
+
+
+def test_a_successful_login_resets_the_account_count(client):
+    make_user("layla", password="correct horse battery")
+    for _ in range(4):
+        client.post(reverse("accounts:login"), {"username": "layla", "password": "wrong"})
+    assert (
+        client.post(reverse("accounts:login"), {"username": "layla", "password": "correct horse battery"}).status_code
+        == 302
+    )
+    client.post(reverse("accounts:logout"))
+    for _ in range(4):
+        assert client.post(reverse("accounts:login"), {"username": "layla", "password": "wrong"}).status_code == 200

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse
 
@@ -117,8 +119,9 @@ def test_filter_by_article_and_search(client, teacher, generated):
     response = client.get(reverse(LIST) + "?q=فورونكوف")
     found = list(response.context["cl"].result_list)
     assert found and all("فورونكوف" in q.prompt or "فورونكوف" in q.answer for q in found)
-    response = client.get(reverse(LIST) + "?q=164 دولة")  # a wrong choice's text
-    assert {q.answer for q in response.context["cl"].result_list} >= {"134 دولة"}
+    wrong = choice_question(generated).choices.filter(is_correct=False).first().text  # e.g. "164 دولة"
+    response = client.get(reverse(LIST) + "?" + urlencode({"q": wrong}))
+    assert "134 دولة" in {q.answer for q in response.context["cl"].result_list}
 
 
 def test_html_in_a_question_is_shown_inert(client, teacher, seed_article):
@@ -387,3 +390,23 @@ def test_a_forged_choice_id_cannot_touch_another_questions_choices(client, teach
     assert response.status_code == 302  # Django drops the row it cannot find among this question's choices
     assert list(other.choices.values_list("pk", "text", "is_correct")) == others_before
     assert list(question.choices.values_list("pk", "text", "is_correct")) == own_before
+
+
+@pytest.mark.parametrize("article", ["abc", "999999", "-1", "1; DROP TABLE quiz_question"])
+def test_a_forged_article_on_the_add_page_is_a_form_error(client, teacher, seed_article, article):
+    client.force_login(teacher)
+    url = reverse("admin:quiz_question_add")
+    for page_url in (url + f"?article={article}", url):
+        assert client.get(page_url).status_code == 200
+    data = {
+        **page_form_data(client.get(url)),
+        "article": article,
+        "kind": "what",
+        "mode": "typed",
+        "prompt": "ماذا؟",
+        "answer": "شيء",
+        "evidence": str(seed_article.sentences.first().pk),
+    }
+    response = client.post(url, data)
+    assert "article" in response.context["adminform"].form.errors
+    assert not Question.objects.exists()

@@ -6,6 +6,7 @@ from quiz.arabic.normalize import match_key
 from quiz.generation.extract import extract_facts, read_sentences
 from quiz.generation.questions import Context, all_questions
 from quiz.generation.types import Generated, Question
+from quiz.generation.vocab import extract_cards
 
 # The first questions never repeat a fact or an answer: a quiz attempt takes its questions from the top.
 DISTINCT_TOP = 10
@@ -77,12 +78,14 @@ def _spread(questions: list[Question]) -> list[Question]:
 
 
 def generate(text: str, *, seed: int = 0) -> Generated:
-    """Questions about ``text`` (an Arabic article, cleaned or raw), best first; the same text and seed always
-    give the same output. Never raises on odd input; gives no questions when there is nothing to ask."""
+    """Questions about ``text`` (an Arabic article, cleaned or raw), best first, and its vocabulary cards (not yet
+    settled by mishkal: see ``vocab.vowel_cards``); the same text and seed always give the same output.
+    Never raises on odd input; gives no questions when there is nothing to ask."""
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     sentences = read_sentences(text)
     facts = extract_facts(sentences)
     ctx = Context(sentences, facts, seed)
     questions = rank(all_questions(ctx))
-    return Generated(sentences=[s.span for s in sentences], facts=facts, questions=questions)
+    cards = extract_cards(sentences)
+    return Generated(sentences=[s.span for s in sentences], facts=facts, questions=questions, cards=cards)

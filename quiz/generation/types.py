@@ -6,8 +6,12 @@ All dataclasses are frozen: the Django side copies them into rows and the quiz n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from quiz.arabic.sentences import Span
+
+if TYPE_CHECKING:
+    from quiz.generation.vocab import Card
 
 KINDS = ("who", "when", "where", "how_many", "what", "true_false", "cloze", "matching")
 MODES = ("choice", "typed", "true_false", "matching")
@@ -83,12 +87,11 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Generated:
-    """The generator's output for one text: its sentences, the facts found, the questions best first.
-
-    ``cards`` is reserved for vocabulary flashcards (added by a later step; empty here).
+    """The generator's output for one text: its sentences, the facts found, the questions best first, and the
+    vocabulary flashcards best first (``quiz.generation.vocab``).
     """
 
     sentences: list[Span]
     facts: list[Fact]
     questions: list[Question]
-    cards: list[object] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)

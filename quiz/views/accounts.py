@@ -8,12 +8,14 @@ from django.contrib import auth
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quiz import services
 from quiz.forms import LoginForm, SignupForm
 from quiz.http import HtmxHttpRequest
 from quiz.learners import GUEST_SESSION_KEY, current_learner
+from quiz.throttle import login_throttle
 
 
 def _next_url(request: HtmxHttpRequest) -> str:
@@ -48,7 +50,18 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def login(request: HtmxHttpRequest) -> HttpResponse:
     form = LoginForm(request, data=request.POST or None)
+    username = str(request.POST.get("username", ""))[:150]
+    if request.method == "POST" and login_throttle.is_blocked(request, username):
+        context = {
+            "form": LoginForm(request, initial={"username": username}),
+            "next": _next_url(request),
+            "refusal": _("Too many failed log-ins. Please wait 15 minutes and try again."),
+        }
+        return render(request, "accounts/login.html", context, status=429)
+    if request.method == "POST" and not form.is_valid():
+        login_throttle.record_failure(request, username)
     if request.method == "POST" and form.is_valid():
+        login_throttle.reset(request, username)
         guest_id = _guest_id(request)
         user = form.get_user()
         auth.login(request, user)

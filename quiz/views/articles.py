@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from quiz.http import HtmxHttpRequest
+from quiz.learners import current_learner
 from quiz.models import Article, Block, Sentence
+from quiz.words import known_lemmas, known_share, link_words
 
 
 @require_GET
@@ -34,6 +36,16 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     for sentence in article.sentences.all():
         sentences_by_block[sentence.block_id].append(sentence)
     blocks = [(block, sentences_by_block.get(block.pk, [])) for block in article.blocks.all()]
-    context = {"article": article, "lead_sentences": sentences_by_block.get(None, []), "blocks": blocks}
+    # Words with a flashcard become links to it; the learner's known words are marked.
+    items = list(article.vocab_items.current().only("pk", "lemma", "occurrences", "frequency"))
+    known = known_lemmas(current_learner(request), {item.lemma for item in items})
+    link_words(article.sentences.all(), items, known)
+    context = {
+        "article": article,
+        "lead_sentences": sentences_by_block.get(None, []),
+        "blocks": blocks,
+        "card_count": len(items),
+        "known_share": known_share(items, known),
+    }
     template = "articles/detail.html#article-body" if request.htmx else "articles/detail.html"
     return render(request, template, context)

@@ -15,6 +15,7 @@ from pytest_django.live_server_helper import LiveServer
 from ..conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "var" / "screenshots"
 # Without these, Chromium tries to reach Google's servers at start; this machine has no such network.
 CHROMIUM_ARGS = [
@@ -100,6 +101,22 @@ def phone(browser: Browser, live_server) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+def axe_violations(page: Page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
+    """Run axe-core (the npm package, `make test` installs it) on the page; the violations of those impacts.
+
+    axe is injected through Playwright's init-script channel, which the page's Content-Security-Policy (rightly)
+    does not see; the page itself still allows no inline script."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: `make test` installs it with npm ci")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
+    results = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
+    )
+    return [v for v in results if v["impact"] in impacts]
 
 
 def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def teachers_group(transactional_db: None) -> None:
-    """Live-server tests flush the database after each test, taking the Teachers group that migration 0004 made;
+    """Live-server tests flush the database after each test, taking the Teachers group that migration 0005 made;
     pytest-django's serialized rollback does not bring it back under Playwright's event loop (the connection
     it restores from is another context's). Make it again from the migration's own list of permissions."""
     from django.apps import apps
@@ -32,7 +32,7 @@ def teachers_group(transactional_db: None) -> None:
     from django.contrib.auth.models import Group, Permission
 
     create_permissions(apps.get_app_config("quiz"), verbosity=0)
-    codenames = importlib.import_module("quiz.migrations.0004_teachers_group").codenames()
+    codenames = importlib.import_module("quiz.migrations.0005_teachers_group").codenames()
     group, _created = Group.objects.get_or_create(name=TEACHERS_GROUP)
     group.permissions.set(Permission.objects.filter(content_type__app_label="quiz", codename__in=codenames))
 

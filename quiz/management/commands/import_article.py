@@ -38,7 +38,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{path}: unchanged: {stored.title}")
                 continue
             result = article_generate(article=stored)
+            cards = result.cards.created if result.cards else 0
             self.stdout.write(
                 f"{path}: imported: {stored.title} ({stored.word_count} words, {result.created} new questions, "
-                f"{result.kept_by_teacher} kept as the teacher left them) {stored.get_absolute_url()}"
+                f"{cards} new flashcards, {result.kept_by_teacher} kept as the teacher left them) "
+                f"{stored.get_absolute_url()}"
             )

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quiz', '0002_question_origin_and_retired'),
+        ('quiz', '0003_flashcards'),
     ]
 
     operations = [

@@ -41,7 +41,7 @@ def delete_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quiz", "0003_image"),
+        ("quiz", "0004_image"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -1,0 +1,88 @@
+"""Two app servers against the same PostgreSQL and Redis, one learner's requests sent to them in turn."""
+
+from __future__ import annotations
+
+import pytest
+import redis
+from django.conf import global_settings
+from django.db import connection
+from django.urls import reverse
+
+from .conftest import make_user
+from .scaleout import REDIS_TEST_URL, Browserless, app_servers, csrf_from
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("scaleout")]
+
+
+@pytest.fixture
+def shared_redis():
+    client = redis.Redis.from_url(REDIS_TEST_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.fail(f"Redis is not reachable at {REDIS_TEST_URL}; the scale-out test needs it")
+    client.flushdb()
+    yield client
+    client.flushdb()
+
+
+@pytest.fixture
+def postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("several app servers share a PostgreSQL database; SQLite is the one-machine set-up")
+
+
+def test_a_session_made_on_one_server_holds_on_the_other(postgres_only, shared_redis, seed_article, settings):
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # the servers hash as in production
+    make_user("layla", password="correct horse battery", display_name="ليلى")
+    learner = Browserless()
+    with app_servers(2) as (a, b):
+        status, _, page = learner.get(a, reverse("accounts:login"))
+        assert status == 200
+        status, _, _ = learner.post(
+            b,
+            reverse("accounts:login"),
+            {
+                "csrfmiddlewaretoken": csrf_from(page),
+                "username": "layla",
+                "password": "correct horse battery",
+            },
+        )
+        assert status == 302, "a log-in form served by A is accepted by B"
+        for server in (a, b, a, b):
+            status, _, page = learner.get(server, seed_article.get_absolute_url())
+            assert status == 200
+            assert "تسجيل الخروج" in page, f"logged in on {server.address}"
+        assert shared_redis.dbsize() > 0, "the session lives in the shared Redis"
+        learner.post(a, reverse("accounts:logout"), {"csrfmiddlewaretoken": csrf_from(page)})
+        _, _, page = learner.get(b, seed_article.get_absolute_url())
+        assert "تسجيل الخروج" not in page, "logged out on B too"
+
+
+def test_login_throttling_counts_failures_across_servers(postgres_only, shared_redis, seed_article):
+    make_user("layla", password="correct horse battery", display_name="ليلى")
+    learner = Browserless()
+    with app_servers(2) as (a, b):
+        _, _, page = learner.get(a, reverse("accounts:login"))
+        token = csrf_from(page)
+        for server in (a, b, a, b, a):
+            status, _, _ = learner.post(
+                server,
+                reverse("accounts:login"),
+                {
+                    "csrfmiddlewaretoken": token,
+                    "username": "layla",
+                    "password": "wrong",
+                },
+            )
+            assert status == 200
+        status, _, _ = learner.post(
+            b,
+            reverse("accounts:login"),
+            {
+                "csrfmiddlewaretoken": token,
+                "username": "layla",
+                "password": "correct horse battery",
+            },
+        )
+        assert status == 429, "five failures spread over two servers count as five"
