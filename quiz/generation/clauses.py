@@ -1,4 +1,5 @@
-"""Turning a sentence into a question: find the clause around the answer and move the question word to the front.
+"""Turning a sentence into a question: find the clause around the answer and move the question word
+to the front.
 
 The technique: take the comma-delimited segment that holds the answer; if it has no verb, borrow the nearest
 segment that has one (skipping asides such as "، وهو الأول من نوعه،"); drop a reporting frame ("وأكد X أن")
@@ -12,14 +13,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.arabic import morphology
 from quiz.arabic.normalize import normalize
 from quiz.arabic.numbers import find_numbers
 from quiz.arabic.tokens import split_prefix
 from quiz.generation.extract import Sentence
-from quiz.generation.grammar import grammar, is_verb
+from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conjunction
 
 _BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
 _MAX_TAIL = 8
+# Words that open a new clause inside a sentence: "فيما" 'while', "بينما" 'whereas', "حيث" 'where'.
+_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حيث", "كما", "لكن", "ولكن"})
+_WAS = "كان"  # "was": the copula a verbless clause is asked with ("قبل كم عاما كان إنشاء ...؟")
+# Adverbs that only stand with a following من ("as of", "starting from").
+_NEEDS_MIN = frozenset({"اعتبارا", "ابتداء", "بدءا", "انطلاقا"})
+# Pronouns used as a copula ("X هي دولة"): a clause holding one is not reordered.
+_COPULAS = frozenset({"هو", "هي", "هم", "هما"})
+# Two-word phrases naming an agent ("على يد" 'at the hands of', "من قبل" 'by'), fronted whole with من.
+_AGENT_PHRASES = frozenset({("علي", "يد"), ("من", "قبل"), ("علي", "ايدي")})
 _MAX_CONTEXT = 14
 
 
@@ -50,23 +61,55 @@ def _segment_of(segs: list[tuple[int, int]], token: int) -> int:
 
 
 def _words(sentence: Sentence, indices: list[int]) -> list[str]:
-    return [sentence.tokens[i].text for i in indices]
+    """The tokens' text, each with a percent sign that follows it ("15.2%")."""
+    words = []
+    for i in indices:
+        text = sentence.tokens[i].text
+        gap = sentence.gap(i).lstrip()
+        if gap[:1] in {"%", "٪"}:
+            text += gap[0]
+        words.append(text)
+    return words
 
 
 def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], str]:
     """Drop openers (و، وقد، كما ...) from the front; return the indices and the first word's new text."""
     g = grammar()
     first_text = ""
-    while indices and sentence.norms[indices[0]] in g.openers:
+    while indices and (
+        sentence.norms[indices[0]] in g.openers
+        or (sentence.norms[indices[0]][:1] in "وف" and sentence.norms[indices[0]][1:] in g.openers)
+    ):
         indices = indices[1:]
     if indices:
         word = sentence.tokens[indices[0]].text
         norm = sentence.norms[indices[0]]
-        if norm[:1] in "وف" and len(norm) > 3:
+        if norm[:1] in "وف" and len(norm) > 2:
             rest = word[1:]
             if is_verb(rest) or normalize(rest) in g.prepositions or normalize(rest) in g.relative_pronouns:
                 first_text = rest
+            elif without_conjunction(word) != word and not is_name_word(word):
+                first_text = without_conjunction(word)
     return indices, first_text
+
+
+# A preposition before من/ما joins it in writing: من + من = ممن, عن + من = عمن, في + ما = فيما.
+_CONTRACTIONS = {
+    ("من", "من"): "ممن",
+    ("عن", "من"): "عمن",
+    ("من", "ما"): "مما",
+    ("عن", "ما"): "عما",
+    ("في", "ما"): "فيما",
+}
+
+
+def contract(preposition: str, qword: str) -> str:
+    """``preposition`` fronted before ``qword``, joined where Arabic joins them."""
+    head, _, rest = qword.partition(" ")
+    joined = _CONTRACTIONS.get((normalize(preposition), head))
+    if joined:
+        return f"{joined} {rest}".strip()
+    return f"{preposition} {qword}"
 
 
 def _render(sentence: Sentence, indices: list[int], first_text: str = "") -> list[str]:
@@ -79,10 +122,10 @@ def _render(sentence: Sentence, indices: list[int], first_text: str = "") -> lis
 def _after_frame(sentence: Sentence, lo: int, answer: int) -> int:
     """If a reporting frame ("وأكد X أن") precedes the answer in its sentence, the index after أن/إن."""
     g = grammar()
+    frames = g.reporting_verbs | g.frame_words
     for i in range(lo, min(answer, lo + 10)):
         if sentence.norms[i] in {"ان", "بان"} and any(
-            normalize(split_prefix(sentence.tokens[j].text).rest) in g.reporting_verbs
-            or sentence.norms[j] in g.reporting_verbs
+            normalize(split_prefix(sentence.tokens[j].text).rest) in frames or sentence.norms[j] in frames
             for j in range(lo, i)
         ):
             return i + 1
@@ -108,22 +151,32 @@ def tail(
     relative clauses stay and only a new coordinated clause ends it."""
     g = grammar()
     kept: list[int] = []
+    cut_by_fact = False
     for i in range(start, stop):
         norm = sentence.norms[i]
         if i in facts_tokens or _is_number(sentence, i):
+            cut_by_fact = True
             break
         if norm[:1] == "و" and len(norm) > 2:
             rest = norm[1:]
             verb = is_verb(sentence.tokens[i].text[1:])
-            if clause and rest in g.relative_pronouns:
-                pass
-            elif not verb or len(kept) >= 2:
+            if clause and (rest in g.relative_pronouns or not verb):
+                pass  # inside a complement clause, "و" joins nouns ("ارتفاع الأسعار وتراجع النفط")
+            elif not clause or len(kept) >= 2:
                 break
         if norm in g.relative_pronouns and len(kept) >= 3 and not clause:
             break
         kept.append(i)
         if len(kept) >= longest:
             break
+    if cut_by_fact:
+        # "في الدقيقة [23]", "في ملعب [مراكش]": a phrase cut by another fact goes whole.
+        for back in range(len(kept) - 1, max(-1, len(kept) - 4), -1):
+            if sentence.norms[kept[back]] in g.prepositions:
+                kept = kept[:back]
+                break
+        while kept and sentence.norms[kept[-1]] in _NEEDS_MIN:
+            kept.pop()  # "اعتبارًا [من عام 2012]": an adverb that needs its من
     while kept and (sentence.norms[kept[-1]] in g.prepositions or sentence.norms[kept[-1]] in g.openers):
         kept.pop()
     return kept
@@ -164,6 +217,21 @@ def build(
     first: int,
     last: int,
     qword: str,
+    **options: object,
+) -> Built:
+    """``_build``, refusing a question with nothing but the question phrase, or one word that is no verb."""
+    built = _build(sentence, first, last, qword, **options)  # type: ignore[arg-type]
+    content = built.text.rstrip("؟").split()[len(qword.split()) :]
+    if not content or (len(content) == 1 and not is_verb(content[0])):
+        return Built("", False)  # "متى تُوفي؟" asks something; "في أي يوم مساء؟" does not
+    return built
+
+
+def _build(
+    sentence: Sentence,
+    first: int,
+    last: int,
+    qword: str,
     *,
     absorb: dict[str, str] | None = None,
     drop_before: frozenset[str] = frozenset(),
@@ -171,6 +239,7 @@ def build(
     coordinated: bool = False,
     masdar_ok: bool = False,
     construct_in_place: bool = False,
+    object_ok: bool = True,
 ) -> Built:
     """A question asking for tokens first..last-1 of ``sentence`` with ``qword`` (e.g. "متى", "كم دولة").
 
@@ -198,23 +267,41 @@ def build(
                 prep = sentence.norms[i]
                 left = left[:pos]
                 break
+    elif len(left) >= 2 and (sentence.norms[left[-2]], sentence.norms[left[-1]]) in _AGENT_PHRASES:
+        # "تأسست على يد [X]" -> "على يد من تأسست؟"
+        prep = " ".join(sentence.tokens[i].text for i in left[-2:])
+        left = left[:-2]
     elif left and sentence.norms[left[-1]] in g.prepositions:
         prep = sentence.norms[left[-1]]
         left = left[:-1]
     if prep:
         if absorb is not None and prep in absorb:
             phrase = absorb[prep]
+        elif " " in prep:
+            phrase = f"{prep} {qword}"
         else:
             raw = next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
-            phrase = f"{raw} {qword}"
+            # "إلى 1.1%" -> "إلى أي نسبة": a percentage after a preposition is asked with أي نسبة
+            phrase = contract(raw, "أي نسبة" if qword == "كم بالمئة" else qword)
     tail_ = tail(sentence, last, hi, others)
+    if (
+        tail_
+        and is_verb(sentence.tokens[tail_[-1]].text)
+        and tail_[-1] + 1 in others
+        and _has_verb(sentence, left) >= 0
+    ):
+        # "متى تبدأ الحملة تستهدف [مليون شخص]": a second verb without its object
+        tail_ = tail_[:-1]
     if construct_in_place and not prep and left and not coordinated:
         before = left[-1]
-        if not is_verb(sentence.tokens[before].text) and sentence.norms[before] not in g.openers:
+        head = sentence.norms[before]
+        construct_head = not head.startswith("ال") and not is_name_word(sentence.tokens[before].text)
+        if construct_head and not is_verb(sentence.tokens[before].text) and head not in g.openers:
             # "أدت إلى مقتل [18 شخصا]": a count governed by a noun is asked in place, from the clause's verb.
             verb_pos = _has_verb(sentence, left)
             start = verb_pos
-            # Keep the verb's subject when it stands before it ("هجمات انتحارية أدت ..."), up to a preposition.
+            # Keep the verb's subject when it stands before it ("هجمات انتحارية أدت ..."), up to a
+            # preposition.
             while start > 0 and verb_pos - start < 4 and sentence.norms[left[start - 1]] not in g.prepositions:
                 start -= 1
             context = left[start:] if verb_pos >= 0 else left
@@ -224,63 +311,126 @@ def build(
     # An aside ("وهو الأول من نوعه") or a bare relative clause is no clause to ask from: borrow.
     relative = ""
     if left and sentence.norms[left[0]].lstrip("و") in g.relative_pronouns:
-        antecedent = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
-        if antecedent:
-            relative = antecedent
+        relative = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
+    opened = False
+    for pos in range(len(left) - 1, -1, -1):
+        word = sentence.tokens[left[pos]].text
+        if pos and sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]):
+            left = left[pos:]  # "انتخب ... في 24 يونيو 2018 وتسلم سلطاته في": ask from the last clause
+            break
+        if sentence.norms[left[pos]] in _CLAUSE_OPENERS and pos + 1 < len(left):
+            left = left[pos + 1 :]  # "... فيما تابعها ملايين المشاهدين في": the clause after فيما
+            opened = True
+            break
     verb_pos = _has_verb(sentence, left)
+    if verb_pos != 0 and opened and morphology.can_be_verb(sentence.tokens[left[0]].text):
+        verb_pos = 0  # right after فيما/بينما a word that can be a verb is one ("تابعها")
     g_preps = g.prepositions
     if verb_pos < 0 and not relative and len(left) >= 2 and sentence.norms[left[0]] in g_preps and masdar_ok:
         # "منذ إنشاء الأمم المتحدة [قبل 75 عاما]" -> "قبل كم عاما كان إنشاء الأمم المتحدة؟"
-        return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
+        return Built(_finish([phrase, _WAS, *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
     if verb_pos < 0 and not relative:
         borrowed = _borrow_clause(sentence, segs, seg_index)
         if borrowed is not None:
-            context, borrowed_first = borrowed
+            context, _borrowed_first = borrowed
             left = context + left
             verb_pos = _has_verb(sentence, left)
     left, first_text = _strip_opener(sentence, left)
     if relative:
         words = [phrase, relative, *_render(sentence, left, first_text), *_words(sentence, tail_)]
         return Built(_finish(words), True)
-    verb_pos = _has_verb(sentence, left)
+    if not (opened and verb_pos == 0):
+        verb_pos = _has_verb(sentence, left)
+    if (
+        len(left) >= 3
+        and sentence.norms[left[-2]].lstrip("و") in g.relative_pronouns
+        and is_verb(sentence.tokens[left[-1]].text)
+    ):
+        # "قضى على الخلافة الفاطمية التي استمرت [262 سنة]" -> "كم سنة استمرت الخلافة الفاطمية؟"
+        head_noun: list[int] = []
+        for i in reversed(left[:-2]):
+            stop = sentence.norms[i] in g.prepositions or is_verb(sentence.tokens[i].text)
+            if stop or len(head_noun) == 4:
+                break
+            head_noun.insert(0, i)
+        if head_noun:
+            words = [phrase, *_render(sentence, left[-1:]), *_render(sentence, head_noun)]
+            return Built(_finish(words + _words(sentence, tail_)), True)
+    if verb_pos == 0 and len(left) >= 3 and is_verb(sentence.tokens[left[-1]].text) and not object_ok:
+        # "تبدأ حملة تطعيم واسعة ... تستهدف [مليون شخص]": the answer is the object of the last verb; ask
+        # with that verb and the main clause's subject.
+        subject = []
+        for i in left[1:-1]:
+            stop = sentence.norms[i] in g.prepositions or _is_number(sentence, i)
+            if stop or is_verb(sentence.tokens[i].text):
+                break
+            subject.append(i)
+        words = [phrase, *_render(sentence, left[-1:]), *_render(sentence, subject), *_words(sentence, tail_)]
+        return Built(_finish(words), True)
     if verb_pos == 0:
         words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
         return Built(_finish(words), True)
     if verb_pos > 0:
         subject = left[:verb_pos]
         predicate = left[verb_pos:]
-        if len(subject) <= 12 and not any(sentence.norms[i] in g.prepositions for i in subject[:1]):
-            words = [phrase, *_render(sentence, predicate), *_render(sentence, subject, first_text)]
-            words += _words(sentence, tail_)
+        movable = not any(sentence.norms[i] in _COPULAS for i in subject)
+        if movable and len(subject) <= 12 and not any(sentence.norms[i] in g.prepositions for i in subject[:1]):
+            # The subject right after the verb: "إلى أين أرسلت المنظمة 50 طنا من الأدوية؟"
+            words = [phrase, *_render(sentence, predicate[:1]), *_render(sentence, subject, first_text)]
+            words += _render(sentence, predicate[1:]) + _words(sentence, tail_)
+            return Built(_finish(words), True)
+        if subject and sentence.norms[subject[0]] in g.prepositions:
+            # "في إطار برنامج إصلاح أعلن عنه في [date]" -> "متى أعلن عنه في إطار برنامج إصلاح؟"
+            words = [
+                phrase,
+                *_render(sentence, predicate),
+                *_render(sentence, subject),
+                *_words(sentence, tail_),
+            ]
             return Built(_finish(words), True)
         words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
         return Built(_finish(words), True)
     # No verb before the answer: a subject answer ("[أكثر من 1000 مشارك] شاركوا ...") asks with the tail.
     if not left and tail_ and _has_verb(sentence, tail_) == 0:
         return Built(_finish([phrase, *_words(sentence, tail_)]), True)
+    # "أن معدل التضخم في [مصر] بلغ ...": the verb after the answer goes first, the subject after it.
+    has_copula = any(sentence.norms[i] in _COPULAS for i in left)
+    if left and tail_ and _has_verb(sentence, tail_) == 0 and len(left) <= 6 and not has_copula:
+        verb_word = _render(sentence, tail_[:1])
+        return Built(
+            _finish([phrase, *verb_word, *_render(sentence, left, first_text), *_words(sentence, tail_[1:])]),
+            True,
+        )
     # A fronted adverbial ("وفي بيان ... اليوم الجمعة، قال X إن ..."): ask about the main clause after it.
     main = _following_clause(sentence, segs, seg_index, others)
     if main:
         return Built(_finish([phrase, *main]), True)
     if left and sentence.norms[left[0]] in g.prepositions and len(left) >= 2:
-        return Built(_finish([phrase, "كان", *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
-    if left and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 10:
+        return Built(_finish([phrase, _WAS, *_render(sentence, left[1:]), *_words(sentence, tail_)]), True)
+    copula = any(sentence.norms[i] in _COPULAS for i in left)
+    nominal = bool(left) and not copula
+    if nominal and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 6:
         # A nominal sentence ("المغرب عضو في الأمم المتحدة منذ 1956"): the question phrase goes first.
         return Built(_finish([phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]), True)
     words = [*_render(sentence, left, first_text), phrase, *_words(sentence, tail_)]
+    if len(words) - len(phrase.split()) < 3:
+        return Built("", False)  # "589 هـ متى؟": too little said to ask in place
     return Built(_finish(words), False)
 
 
 def _borrow_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int) -> tuple[list[int], int] | None:
-    """The nearest earlier segment with a verb (skipping asides), as the context of a verbless answer segment."""
+    """The nearest earlier segment with a verb (skipping asides), as the context of a verbless
+    answer segment."""
     for back in range(seg_index - 1, max(-1, seg_index - 4), -1):
         lo, hi = segs[back]
         if _is_aside(sentence, lo):
             continue
         indices = list(range(max(lo, _after_frame(sentence, lo, hi)), hi))
-        if _has_verb(sentence, indices) >= 0 and len(indices) <= _MAX_CONTEXT:
-            return indices, lo
-        return None
+        stripped, _ = _strip_opener(sentence, indices)
+        if stripped and _has_verb(sentence, stripped) == 0 and len(indices) <= _MAX_CONTEXT:
+            return indices, lo  # only a clause that starts with its verb; a nominal clause is no context
+        if _has_verb(sentence, stripped) >= 0:
+            return None  # a clause with its own verb elsewhere: the answer belongs to it
     return None
 
 
@@ -304,7 +454,8 @@ def _following_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index
 
 
 def _antecedent(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int, pronoun: str) -> str:
-    """For a clause "والذين ..." the noun phrase the same relative pronoun followed earlier ("النساء والأطفال")."""
+    """For a clause "والذين ..." the noun phrase the same relative pronoun followed earlier
+    ("النساء والأطفال")."""
     g = grammar()
     for back in range(seg_index - 1, max(-1, seg_index - 3), -1):
         lo, hi = segs[back]
@@ -320,6 +471,10 @@ def _antecedent(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int,
                     return " ".join(t.text for t in sentence.tokens[start:i])
                 return ""
     return ""
+
+
+def _content_words(text: str, phrase: str) -> int:
+    return len(text.rstrip("؟").split()) - len(phrase.split())
 
 
 def _finish(words: list[str]) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from quiz.arabic.lexicon import date_words, gazetteer, load_data
 from quiz.arabic.normalize import match_key, normalize
 from quiz.arabic.numbers import find_numbers, to_words
 from quiz.generation.types import Fact
 
-_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
+_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٬][0-9٠-٩۰-۹]{3})*(?![0-9٠-٩۰-۹])")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -53,8 +54,19 @@ def with_number(text: str, old: int, new: int) -> str:
     """``text`` with the number ``old`` replaced by ``new``, in the same script (digits) or as words."""
     match = _DIGITS.search(text)
     if match:
-        digits = str(new)
-        if not match.group().isascii():
+        written = match.group()
+        shown = int(normalize(written).replace(",", "").replace(".", "").replace("٬", "")) or 1
+        if old != shown and old % shown == 0:
+            # "45 ألف": the value is the digits times a scale word; keep the scale word, scale the digits.
+            scale = old // shown
+            scaled = new / scale
+            digits = f"{scaled:.1f}".rstrip("0").rstrip(".") if scaled != int(scaled) else str(int(scaled))
+            if not written.isascii():
+                digits = digits.translate(_ARABIC_INDIC)
+            return text[: match.start()] + digits + text[match.end() :]
+        separator = next((ch for ch in written if ch in ".,٬"), "")
+        digits = f"{new:,}".replace(",", separator) if separator else str(new)
+        if not written.isascii():
             digits = digits.translate(_ARABIC_INDIC)
         return text[: match.start()] + digits + text[match.end() :]
     words = text.split()
@@ -62,7 +74,7 @@ def with_number(text: str, old: int, new: int) -> str:
     if not found:
         return str(new)
     span = found[0]
-    feminine = span.end < len(words) and normalize(words[span.end]).endswith("ه")
+    feminine = span.end < len(words) and normalize(words[span.end]).endswith(("ه", "ات"))
     written = to_words(new, feminine=feminine) if new < 10**12 else str(new)
     if old != span.value:
         written = str(new)
@@ -86,12 +98,40 @@ def numeric(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> l
     """Distractors for a count, percentage, amount, duration or year, in the answer's own form."""
     assert fact.number is not None
     same_unit = sorted(
-        {f.number for f in facts if f.type == fact.type and f.unit and normalize(f.unit) == normalize(fact.unit)}
-        - {fact.number, None}
+        {
+            f.number
+            for f in facts
+            if f.type == fact.type
+            and f.number is not None
+            and f.number != fact.number
+            and f.unit
+            and normalize(f.unit) == normalize(fact.unit)
+        }
     )
     options: list[int] = [n for n in same_unit if n and 0.3 * fact.number <= n <= 3 * fact.number][:1]
     options += near_numbers(fact.number, rng, year=fact.type == "year")
+    if 3 <= fact.number <= 10:
+        options = [n for n in options if 3 <= n <= 10]  # a plural counted noun ("خمس سنوات") fits 3 to 10 only
     return _distinct(answer, (with_number(answer, fact.number, n) for n in options))
+
+
+_DECIMAL = re.compile(r"([0-9٠-٩]+)([.,٫])([0-9٠-٩]+)")
+
+
+def decimals(answer: str, rng: random.Random) -> list[str]:
+    """Near values of a decimal answer ("45.44%" -> "41.2%"...), with the same separator and precision."""
+    match = _DECIMAL.search(answer)
+    if not match:
+        return []
+    whole, sep, frac = match.groups()
+    value = float(f"{normalize(whole)}.{normalize(frac)}")
+    digits = len(frac)
+    options = []
+    for factor in (0.7, 0.8, 0.9, 1.1, 1.25, 1.4):
+        new = f"{value * factor:.{digits}f}".replace(".", sep)
+        options.append(answer[: match.start()] + new + answer[match.end() :])
+    rng.shuffle(options)
+    return _distinct(answer, options)
 
 
 def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
@@ -109,7 +149,7 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
             for m in near_numbers(n, rng, year=n > 31)[:2]:
                 if n <= 31 and not 1 <= m <= 28:
                     continue
-                options.append(" ".join(tokens[:index] + [with_number(token, n, m)] + tokens[index + 1 :]))
+                options.append(" ".join([*tokens[:index], with_number(token, n, m), *tokens[index + 1 :]]))
     # Keep the month series of the answer (يناير or كانون الثاني or جانفي): shift the month within it.
     raw = load_data("dates.json")["months"]
     for series in range(3):
@@ -120,6 +160,24 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
                     if series < len(other):
                         options.append(answer.replace(forms[series], other[series]))
     rng.shuffle(options)
+    return _distinct(answer, options)
+
+
+def periods(answer: str, rng: random.Random) -> list[str]:
+    """A period of years ("بين عامي 1908 و1914") moved as a whole by a few years or decades."""
+    years = [m for m in _DIGITS.finditer(answer) if len(m.group()) >= 3]
+    if len(years) != 2:
+        return []
+    shifts = [-20, -10, -5, -3, 3, 5, 10, 20]
+    rng.shuffle(shifts)
+    options = []
+    for shift in shifts:
+        text = answer
+        for match in reversed(years):
+            value = int(normalize(match.group())) + shift
+            digits = str(value) if match.group().isascii() else str(value).translate(_ARABIC_INDIC)
+            text = text[: match.start()] + digits + text[match.end() :]
+        options.append(text)
     return _distinct(answer, options)
 
 
@@ -159,8 +217,7 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
         if f.type == fact.type and f.detail == category and "+" not in f.key and f.key != fact.key
     ]
     answer_names = {normalize(x) for x in fact.key.split(":", 1)[1].split("+")}
-    pool_types = {category} | ({"capital", "city"} if category in {"capital", "city"} else set())
-    pool = [p.name for p in gazetteer().entries if p.type in pool_types and normalize(p.name) not in answer_names]
+    pool = [name for name, norm in _pool(category) if norm not in answer_names]
     rng.shuffle(pool)
     singles = [x for x in dict.fromkeys(in_article) if normalize(x) not in answer_names] + pool
     if parts == 1:
@@ -171,6 +228,13 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
         if len(group) == parts:
             options.append(" و".join(group))
     return _distinct(answer, options)
+
+
+@cache
+def _pool(category: str) -> tuple[tuple[str, str], ...]:
+    """Gazetteer names (and normalised forms) of a category; cities and capitals stand in for each other."""
+    kinds = {category} | ({"capital", "city"} if category in {"capital", "city"} else set())
+    return tuple((p.name, normalize(p.name)) for p in gazetteer().entries if p.type in kinds)
 
 
 def people(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> list[str]:
@@ -189,10 +253,14 @@ def same_type_texts(fact: Fact, answer: str, facts: list[Fact], rng: random.Rand
 def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]:
     """Up to three distractors for ``fact`` whose right answer is displayed as ``answer``."""
     rng = rng_for(seed, fact.key)
-    if fact.type in {"count", "percent", "amount", "duration", "year"} and fact.number is not None:
+    if fact.type in {"count", "percent", "amount", "duration", "year"}:
+        if fact.number is None:
+            return decimals(answer, rng)
         return numeric(fact, answer, facts, rng)
     if fact.type == "date":
         return dates(fact, answer, rng)
+    if fact.type == "period":
+        return periods(answer, rng)
     if fact.type == "weekday":
         return weekdays(answer, rng)
     if fact.type == "time":

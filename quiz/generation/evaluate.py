@@ -15,7 +15,6 @@ import sys
 import time
 
 from quiz.arabic.normalize import match_key
-from quiz.arabic.normalize import match_key
 from quiz.generation import generate
 
 

@@ -8,9 +8,11 @@ numbers, places and organisations, people.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import Place, date_words, gazetteer, people_words
@@ -71,7 +73,8 @@ class Sentence:
         return self.norms[index], self.bare(index)
 
     def prefix_len(self, index: int, core: str) -> int:
-        """The length of the raw prefix before ``core`` (normalised) in token ``index``, 0 if it is not one."""
+        """The length of the raw prefix before ``core`` (normalised) in token ``index``, 0 if it is
+        not one."""
         text = self.tokens[index].text
         if normalize(text) == core:
             return 0
@@ -236,10 +239,14 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
         bare = next((f for f in sentence.forms(k) if f in words.weekdays | {"القرن"}), sentence.norms[k])
         if bare in words.weekdays:
             prev = sentence.norms[k - 1] if k else ""
+            # after "today", "day", "evening", "morning", "night", "noon", "dawn" or a time preposition
             if prev in {"اليوم", "يوم", "مساء", "صباح", "ليله", "ظهر", "فجر"} or prev in g.time_prepositions:
-                sentence.take(max(0, k - 1) if prev in {"اليوم", "يوم"} else k, k + 1)
+                end = k + 1
+                if end < n and sentence.norms[end] in {"المقبل", "الماضي", "القادم", "الفائت"}:
+                    end += 1  # "الأربعاء المقبل"
+                sentence.take(max(0, k - 1) if prev in {"اليوم", "يوم"} else k, end)
                 prefix = sentence.prefix_len(k, bare)
-                facts.append(_fact(sentence, "weekday", f"weekday:{bare}", k, k + 1, prefix=prefix))
+                facts.append(_fact(sentence, "weekday", f"weekday:{bare}", k, end, prefix=prefix))
             continue
         if k + 1 < n:
             two = bare + " " + sentence.norms[k + 1]
@@ -271,32 +278,59 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
     texts = [t.text for t in sentence.tokens]
     n = len(texts)
     for k in range(n):  # years with an era mark glued on: 1299م
-        era = _YEAR_WITH_ERA.match(texts[k])
-        if era and k not in sentence.taken:
-            year = parse_digits(era.group(1))
+        glued = _YEAR_WITH_ERA.match(texts[k])
+        if glued and k not in sentence.taken:
+            year = parse_digits(glued.group(1))
             first = k - 1 if k and sentence.norms[k - 1] in words.year_words else k
             sentence.take(first, k + 1)
             prefix = sentence.prefix_len(first, sentence.norms[first]) if first < k else sentence.digit_prefix_len(k)
             facts.append(_fact(sentence, "year", f"year:{year}", first, k + 1, number=year, prefix=prefix))
     for found in find_numbers(texts):
         i, j, value = found.start, found.end, found.value
+        # A bare decimal ("45.44%", "2.3") has no whole number: its facts carry none (typed questions only).
+        number: int | None = None if found.decimal else value
+        key_value = normalize(" ".join(texts[i:j])) if found.decimal else str(value)
         if not sentence.free(i, j):
             continue
         nxt = sentence.norms[j] if j < n else ""
         nxt_bare = sentence.bare(j) if j < n else ""
         prev = sentence.norms[i - 1] if i else ""
-        punct_after = j >= n or bool(re.search(r"[،,.؛:)(]", sentence.gap(j - 1)))
+        punct_after = j >= n or bool(re.search(r"[،,.؛:)(\-–/]", sentence.gap(j - 1)))
+        in_range = bool(re.search(r"[(\-–/]", sentence.gap(i - 1))) if i else False
+        era = 0 if found.words else _era_after(sentence, j)
+        if era and value < 1000 and not found.decimal:
+            # "753 ق.م", "2 هـ": a year of any size when an era mark follows.
+            first = i - 1 if prev in words.year_words else i
+            sentence.take(first, j + era)
+            prefix = _lead_prefix(sentence, first, i)
+            facts.append(_fact(sentence, "year", f"year:{value}:era", first, j + era, number=value, prefix=prefix))
+            continue
+        if found.words and i > 0 and sentence.norms[i - 1].startswith("ال") and value <= 19:
+            continue  # "الثاني عشر": an ordinal, not a count
         # A year: "عام 2021", "في 1958", "منذ 2017", "2021م", or a bare 4-digit year before punctuation.
-        if not found.words and 1000 <= value <= 2100:
-            era = _era_after(sentence, j)
-            if prev in words.year_words or era or prev in g.time_prepositions or (punct_after and value >= 1500):
-                first = i - 1 if prev in words.year_words else i
-                sentence.take(first, j + era)
-                prefix = _lead_prefix(sentence, first, i)
-                facts.append(_fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix))
-                continue
+        if (
+            not found.words
+            and not found.decimal
+            and 1000 <= value <= 2100
+            and (
+                prev in words.year_words
+                or era
+                or prev in g.time_prepositions
+                or (punct_after and value >= 1500)
+                or (punct_after and in_range)
+            )
+        ):
+            first = i - 1 if prev in words.year_words else i
+            if first > 0 and sentence.bare(first - 1) in words.time_qualifiers and (first - 1) not in sentence.taken:
+                first -= 1  # "أواخر عام 2010"
+            sentence.take(first, j + era)
+            prefix = _lead_prefix(sentence, first, i)
+            facts.append(_fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix))
+            continue
         if nxt in words.duration_units or nxt_bare in words.duration_units:
-            marker = _match_phrase(sentence.norms, i, g.duration_markers)
+            marker = _match_phrase(sentence.norms, i, g.duration_markers) or _match_phrase(
+                sentence.norms, i, g.qualifiers
+            )  # "قبل 75 عاما", "حوالي 10,000 سنة"
             first = i - marker
             qualifier = " ".join(t.text for t in sentence.tokens[first:i])
             sentence.take(first, j + 1)
@@ -305,10 +339,10 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 _fact(
                     sentence,
                     "duration",
-                    f"duration:{qualifier and normalize(qualifier)}:{value}:{unit}",
+                    f"duration:{qualifier and normalize(qualifier)}:{key_value}:{unit}",
                     first,
                     j + 1,
-                    number=value,
+                    number=number,
                     unit=texts[j],
                     qualifier=qualifier,
                     prefix=_lead_prefix(sentence, first, i),
@@ -320,36 +354,43 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
         if not sentence.free(first, i):
             first, qual_len = i, 0
         qualifier = " ".join(t.text for t in sentence.tokens[first:i])
-        percent = texts[j - 1].endswith(("%", "٪")) or nxt in g.percent_words
+        sign = sentence.gap(j - 1).lstrip()[:1] in {"%", "٪"} if sentence.gap(j - 1) else False
+        percent = sign or nxt in g.percent_words
         if not percent and j + 1 < n:
             percent = nxt + " " + sentence.norms[j + 1] in g.percent_words
         if percent:
-            width = 0 if texts[j - 1].endswith(("%", "٪")) else (1 if nxt in g.percent_words else 2)
+            width = 0 if sign else (1 if nxt in g.percent_words else 2)
             sentence.take(first, j + width)
-            facts.append(
-                _fact(
-                    sentence,
-                    "percent",
-                    f"percent:{value}",
-                    first,
-                    j + width,
-                    number=value,
-                    qualifier=qualifier,
-                    prefix=_lead_prefix(sentence, first, i),
-                )
+            fact = _fact(
+                sentence,
+                "percent",
+                f"percent:{key_value}",
+                first,
+                j + width,
+                number=number,
+                qualifier=qualifier,
+                prefix=_lead_prefix(sentence, first, i),
             )
+            if sign:  # take the sign in: "12%"
+                sign_at = sentence.text.index(sentence.gap(j - 1).lstrip()[0], fact.end)
+                fact = replace(fact, end=sign_at + 1, text=sentence.text[fact.start : sign_at + 1])
+                fact = replace(fact, answer=fact.text)
+            facts.append(fact)
             continue
-        if nxt_bare in g.currency_words or nxt_bare in g.measure_units:
-            sentence.take(first, j + 1)
+        if nxt_bare in g.currency_words or nxt_bare in g.measure_units or nxt in g.unit_names:
+            unit_end = j + 1
+            if unit_end < n and sentence.norms[unit_end] in {"مربع", "مربعا", "مكعب", "مكعبا"}:
+                unit_end += 1  # "كيلومتر مربع"
+            sentence.take(first, unit_end)
             facts.append(
                 _fact(
                     sentence,
                     "amount",
-                    f"amount:{value}:{nxt_bare}",
+                    f"amount:{key_value}:{nxt_bare}",
                     first,
-                    j + 1,
-                    number=value,
-                    unit=texts[j],
+                    unit_end,
+                    number=number,
+                    unit=" ".join(texts[j:unit_end]),
                     qualifier=qualifier,
                     prefix=_lead_prefix(sentence, first, i),
                 )
@@ -359,7 +400,15 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             continue
         if nxt_bare in g.prepositions or nxt in g.prepositions or nxt_bare in {q[0] for q in g.qualifiers}:
             continue
-        if _month_at(sentence, j) is not None or is_verb(texts[j]) or parse_digits(texts[j]) is not None:
+        if nxt.startswith("ال") or nxt_bare in people_words().not_names:
+            continue  # a counted noun is indefinite: "19 النفوذ", "365.25 وهو" are no counts
+        if found.words and (not morphology.is_known(texts[j]) or morphology.is_only_proper_noun(texts[j])):
+            continue  # "ألفا أديسون": a number word before a name is part of the name
+        if (
+            _month_at(sentence, j) is not None
+            or morphology.is_only_verb(texts[j])
+            or parse_digits(texts[j]) is not None
+        ):
             continue
         if found.words and value <= 2:
             continue  # "واحد" and "اثنين" are rarely a count worth asking about
@@ -368,10 +417,10 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             _fact(
                 sentence,
                 "count",
-                f"count:{value}:{_unit_key(texts[j])}",
+                f"count:{key_value}:{_unit_key(texts[j])}",
                 first,
                 j + 1,
-                number=value,
+                number=number,
                 unit=texts[j],
                 qualifier=qualifier,
                 prefix=_lead_prefix(sentence, first, i),
@@ -404,6 +453,11 @@ def _unit_key(unit: str) -> str:
 # Places and organisations
 
 
+@cache
+def _gazetteer_first_words() -> frozenset[str]:
+    return frozenset(form[0] for form in gazetteer().by_form)
+
+
 def _gazetteer_at(sentence: Sentence, k: int) -> tuple[Place, int, bool, int] | None:
     """The longest gazetteer entry starting at token k (an attached و/ب/ل/ف allowed):
     (entry, width, ambiguous, length of the raw prefix)."""
@@ -414,6 +468,10 @@ def _gazetteer_at(sentence: Sentence, k: int) -> tuple[Place, int, bool, int] | 
         first_forms.append((normalize(rest.rest), len(rest.prefix)))
     if sentence.norms[k].startswith("لل"):
         first_forms.append(("ال" + sentence.norms[k][2:], 0))
+    starts = _gazetteer_first_words()
+    first_forms = [(form, prefix) for form, prefix in first_forms if form in starts]
+    if not first_forms:
+        return None
     for width in range(min(gaz.longest, len(sentence.tokens) - k), 0, -1):
         for first, prefix in first_forms:
             key = (first, *sentence.norms[k + 1 : k + width])
@@ -423,6 +481,7 @@ def _gazetteer_at(sentence: Sentence, k: int) -> tuple[Place, int, bool, int] | 
     return None
 
 
+# Nouns that head an organisation's name: organisation/group/movement/front ("تنظيم القاعدة").
 _ORG_HEADS = frozenset(normalize(w) for w in ("تنظيم", "جماعة", "حركة", "منظمة", "جبهة"))
 
 
@@ -436,6 +495,9 @@ def extract_places(sentence: Sentence) -> list[Fact]:
             k += 1
             continue
         place, width, ambiguous, prefix = found
+        if k + width < n and sentence.norms[k + width] in grammar().not_place_before:
+            k += width
+            continue  # "مسقط رأسه": his birthplace, not Muscat
         matches.append((k, k + width, place, ambiguous, prefix))
         k += width
     facts: list[Fact] = []
@@ -453,7 +515,7 @@ def extract_places(sentence: Sentence) -> list[Fact]:
         # Coordinated places of one kind ("سوريا والعراق") make one answer.
         while index + 1 < len(matches):
             n_start, n_end, n_place, n_amb, _ = matches[index + 1]
-            same_kind = (n_place.type == "org") == (place.type == "org") and not n_amb
+            same_kind = (n_place.type == "org") == (place.type == "org") and (not n_amb or place.type == "org")
             if n_start == group[-1][1] and sentence.norms[n_start].startswith("و") and same_kind:
                 group.append((n_start, n_end, n_place))
                 index += 1
@@ -489,21 +551,65 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
     end = k
     while end < len(sentence.tokens) and end - k < limit and end not in sentence.taken:
         text = sentence.tokens[end].text
-        if not is_name_word(text) or _gazetteer_at(sentence, end) is not None:
+        if not is_arabic(text) or (end > k and sentence.norms[end][:1] == "و" and not is_name_word(text)):
+            break
+        surname = end > k and _is_surname(text)
+        if not (is_name_word(text) or surname) or _gazetteer_at(sentence, end) is not None:
             break
         end += 1
         if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
             break
-    while end > k and sentence.norms[end - 1] in links:
-        end -= 1
-    if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن", "ام"}:
+    while end > k and sentence.norms[end - 1] in links and sentence.norms[end - 1] != "الدين":
+        end -= 1  # a name never ends on بن/أبو/عبد; "صلاح الدين" does end on الدين
+    if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن"}:
         return 0
     return end - k
 
 
+def _titled_name(sentence: Sentence, k: int) -> int:
+    """After an honorific (الدكتور) a looser name: up to three plain words ending at punctuation, one of
+    them a name word ("الدكتور أدهم إسماعيل")."""
+    g = grammar()
+    end = k
+    while end < len(sentence.tokens) and end - k < 3:
+        norm = sentence.norms[end]
+        text = sentence.tokens[end].text
+        if norm in people_words().not_names or norm in g.prepositions or not is_arabic(text):
+            break
+        if morphology.is_only_verb(text) or norm in g.reporting_verbs:
+            break
+        if norm.startswith("ال") and end == k:
+            break
+        end += 1
+        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
+            break
+    if end - k >= 2 and any(is_name_word(sentence.tokens[i].text) for i in range(k, end)):
+        return end - k
+    return 0
+
+
+def _is_surname(word: str) -> bool:
+    """A family name with the article after a first name ("أحمد العلي"): unknown to the lexicon, or
+    a nisba."""
+    norm = normalize(word)
+    if not norm.startswith("ال") or len(norm) < 4 or norm in people_words().not_names:
+        return False
+    if norm in grammar().relative_pronouns:
+        return False
+    return not morphology.is_known(word) or norm.endswith("ي") or morphology.is_proper_noun(word)
+
+
+@cache
+def _role_first_words() -> frozenset[str]:
+    return frozenset(head.split()[0] for head in people_words().role_heads)
+
+
 def _role_at(sentence: Sentence, k: int) -> tuple[int, int]:
-    """(width, raw prefix length) of a role head (وزير, وكيل الأمين العام ...) starting at token k; (0, 0) if none."""
+    """(width, raw prefix length) of a role head (وزير, وكيل الأمين العام ...) starting at token k;
+    (0, 0) if none."""
     heads = people_words().role_heads
+    if not set(sentence.forms(k)) & _role_first_words():
+        return 0, 0
     for width in (4, 3, 2, 1):
         if k + width <= len(sentence.tokens):
             for form in sentence.forms(k):
@@ -523,9 +629,14 @@ class _People:
         words = name.split()
         if len(words) == 1 and normalize(words[0]) in self.by_word:
             return self.by_word[normalize(words[0])]
-        for word in words:
-            if len(normalize(word)) > 2:
-                self.by_word.setdefault(normalize(word), name)
+        links = people_words().name_links
+        for index, word in enumerate(words):
+            # A later mention uses the first or the family name; never a word after بن/عبد/أبو ("الله").
+            edge = index in {0, len(words) - 1}
+            after_link = index > 0 and normalize(words[index - 1]) in links
+            norm = normalize(word)
+            if edge and not after_link and norm not in links and len(norm) > 2:
+                self.by_word.setdefault(norm, name)
         if role and name not in self.roles:
             self.roles[name] = role
         return name
@@ -544,6 +655,23 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
         if k in sentence.taken:
             k += 1
             continue
+        known = people.by_word.get(sentence.norms[k]) if len(sentence.norms[k]) >= 4 else None
+        if known and len(known.split()) > 1 and sentence.norms[k] not in words.not_names:
+            # A bare later mention of someone already named ("وأضاف العلي").
+            sentence.take(k, k + 1)
+            facts.append(
+                _fact(
+                    sentence,
+                    "person",
+                    _person_key(known),
+                    k,
+                    k + 1,
+                    answer=known,
+                    detail=people.roles.get(known, ""),
+                )
+            )
+            k += 1
+            continue
         role_width, role_prefix = _role_at(sentence, k)
         honorific = sentence.norms[k] in words.honorifics
         if not role_width and not honorific:
@@ -551,26 +679,34 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             continue
         # The role phrase runs on to a comma or to the start of a name.
         end = k + max(role_width, 1)
-        while end < n and end - k < 9 and end not in sentence.taken:
+        while end < n and end - k < 9 and (end not in sentence.taken or role_width):
             if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
                 break
             if _name_run(sentence, end) and not (role_width and end == k + role_width and not honorific):
                 break
             if is_verb(sentence.tokens[end].text) or sentence.norms[end] in grammar().relative_pronouns:
                 break
+            if not role_width and sentence.norms[end] in grammar().prepositions:
+                break  # "النبي في سن ...": an honorific's phrase ends before a preposition
             end += 1
         role_end = end
         comma = bool(re.search(r"[،,]", sentence.gap(role_end - 1))) if role_end <= n else False
         name_start = role_end
         width = _name_run(sentence, name_start) if name_start < n else 0
+        if not width and name_start < n and sentence.norms[name_start] in words.honorifics:
+            # "ممثل المنظمة في اليمن، الدكتور أدهم إسماعيل،": a title between the role and the name.
+            name_start += 1
+            width = (_name_run(sentence, name_start) or _titled_name(sentence, name_start)) if name_start < n else 0
         if width == 0 and honorific and role_end > k + 1:
             # "السيد فورونكوف": the honorific's own run is the name.
             name_start = k + 1
-            width = _name_run(sentence, name_start)
+            width = _name_run(sentence, name_start) or _titled_name(sentence, name_start)
             role_end = k + 1
-        if width == 1 and not honorific and not morphology.is_only_proper_noun(sentence.tokens[name_start].text):
-            if morphology.is_known(sentence.tokens[name_start].text):
-                width = 0  # "مدير عام قناة": one common word after a role is no name
+        if (width == 1 and not honorific and not morphology.is_only_proper_noun(sentence.tokens[name_start].text)) and (
+            morphology.is_known(sentence.tokens[name_start].text)
+            or normalize(sentence.tokens[name_start].text).endswith(("ات", "ون", "ين"))
+        ):
+            width = 0  # "مدير عام قناة", "ومخرج كليبات": one common word after a role is no name
         if width == 0 or (comma and not role_width):
             k = max(k + 1, role_end if width else k + 1)
             continue
@@ -580,6 +716,9 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             if not closes:
                 k += 1
                 continue
+        if sentence.norms[role_end - 1] in words.name_links and not comma:
+            k += 1
+            continue  # "سلطان آل عثمان": the link belongs to the name, not to a role
         role_text = sentence.text[sentence.tokens[k].start : sentence.tokens[role_end - 1].end]
         role_text = role_text[role_prefix:]
         raw_name = sentence.text[sentence.tokens[name_start].start : sentence.tokens[name_start + width - 1].end]
@@ -616,12 +755,69 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
     return facts
 
 
+def _is_nisba(sentence: Sentence, k: int) -> bool:
+    """A relational adjective with the article ("الفرنسي", "البريطاني"): a role word before a name."""
+    norm = sentence.norms[k]
+    return (
+        norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 6 and morphology.is_known(sentence.tokens[k].text)
+    )
+
+
+def extract_bare_names(sentence: Sentence, people: _People) -> list[Fact]:
+    """Names without a title: a run of two or more name words of which one is a proper noun in the lexicon
+    (or linked by بن/ابن/أبو), not a gazetteer entry; a nisba right before it is its role
+    ("الفرنسي شارل فريدريك جيرهارد")."""
+    facts: list[Fact] = []
+    links = people_words().name_links
+    n = len(sentence.tokens)
+    k = 0
+    while k < n:
+        if k in sentence.taken or _gazetteer_at(sentence, k) is not None:
+            k += 1
+            continue
+        width = _name_run(sentence, k, limit=8)
+        if width < 2:
+            k += 1
+            continue
+        run = [sentence.tokens[i].text for i in range(k, k + width)]
+        proper = sum(1 for w in run if morphology.is_proper_noun(w))
+        linked = any(normalize(w) in links for w in run[1:])
+        unknown = sum(1 for w in run if not morphology.is_known(w))
+        strong = sum(1 for w in run if morphology.is_only_proper_noun(w) or not morphology.is_known(w))
+        first_word = run[0]
+        first_strong = morphology.is_only_proper_noun(first_word) or not morphology.is_known(first_word)
+        if sentence.norms[k].startswith("ال") or not (first_strong or normalize(first_word) in links):
+            k += width
+            continue  # "الجزيرة الأيبيرية", "ثاني أكبر ...": not a person's name
+        role_word = _role_at(sentence, k)[0] or sentence.norms[k] in people_words().honorifics
+        role_word = role_word or sentence.norms[k] in people_words().place_heads
+        if role_word or not strong or not (proper and (linked or proper + unknown == width)):
+            k += width
+            continue
+        name = " ".join(run)
+        full = people.add(name, "")
+        role_first = k - 1 if k > 0 and _is_nisba(sentence, k - 1) and (k - 1) not in sentence.taken else k
+        role = sentence.tokens[role_first].text if role_first < k else ""
+        sentence.take(role_first, k + width)
+        facts.append(_fact(sentence, "person", _person_key(full), k, k + width, answer=full, detail=role))
+        k += width
+    return facts
+
+
 # ----------------------------------------------------------------------------------------------------------
 # Definitions: "X (1958 - 2018)، صحفي وإعلامي سعودي، ..." and "X هو ..."
 
+# "X (dates)، description،" | "X (dates) description" | "X، description،" | "X هو description"
 _DEFINITION = re.compile(
-    r"^(?P<subject>[^،,:()\"«»]{2,60}?)\s*(?:\([^()]{0,120}\)\s*)?(?:،|,|\s+(?:هو|هي)\s+)\s*(?P<desc>[^،,.؛:()]{3,80})"
+    r"^(?P<subject>[^،,:()\"«»]{2,60}?)\s*"
+    r"(?:(?:\([^()]{0,160}\)[\s\u200e\u200f؛;]*)+[،,]?|[،,]|\s+(?:هو|هي|هم)\s+)\s*(?:هو\s+|هي\s+)?"
+    r"(?P<desc>[^،,.؛:()]{3,80})"
 )
+
+
+# First words that make a sentence's opening no subject to define: "as for", "was", "known as".
+_NOT_SUBJECTS = frozenset(normalize(w) for w in ("أما", "كان", "كانت", "هذا", "هذه", "ذلك", "تلك", "وهذه"))
+_NOT_DESCRIPTIONS = frozenset(normalize(w) for w in ("المعروف", "المعروفة", "المعروفين", "أيضا", "حيث"))
 
 
 def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
@@ -643,13 +839,28 @@ def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
         return []
     if is_verb(first_desc) or normalize(first_desc) in g.prepositions | g.complementisers | g.openers:
         return []
+    if normalize(first_desc)[:1] == "و" and is_verb(first_desc[1:]):
+        return []  # "، وكتب ...": a new clause, not a description
     if normalize(first_desc) in people_words().not_names or parse_digits(first_desc) is not None:
+        return []
+    first_subject = normalize(subject_tokens[0].text)
+    if first_subject[:1] in "وف" and not is_name_word(subject_tokens[0].text):
+        return []  # "وفي سنة 1899، ...", "فطلب ...": a clause, not a subject
+    if first_subject in _NOT_SUBJECTS or any(ch.isdigit() for ch in subject):
+        return []
+    if normalize(first_desc)[:1] == "و" or normalize(first_desc) in _NOT_DESCRIPTIONS:
+        return []  # "والفرنسي", "المعروف بـ": a list or a naming, not a description
+    while subject_tokens and normalize(subject_tokens[-1].text) in {"او", "رسميا"}:
+        subject_tokens = subject_tokens[:-1]  # "السعودية أو (رسميًا: ...)"
+        subject = subject[: subject_tokens[-1].end] if subject_tokens else ""
+    if not subject_tokens:
         return []
     desc_start = match.start("desc") + (len(match.group("desc")) - len(match.group("desc").lstrip()))
     desc_end = desc_start + len(desc)
     occupations = people_words().occupations
-    is_person = normalize(split_prefix(first_desc).rest) in occupations or all(
-        is_name_word(t.text) for t in subject_tokens
+    place = _gazetteer_at(read_sentences(subject)[0], 0) if read_sentences(subject) else None
+    is_person = place is None and (
+        normalize(split_prefix(first_desc).rest) in occupations or all(is_name_word(t.text) for t in subject_tokens)
     )
     if is_person:
         people.add(subject, desc)
@@ -671,6 +882,39 @@ def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
 # ----------------------------------------------------------------------------------------------------------
 
 
+_PERIOD_LINK = re.compile(r"^\s*(?:و|إلى|الى|حتى|[-–/])\s*$")
+_PERIOD_OPEN = re.compile(r"(?:^|\s)(?:بين|ما بين|من|منذ)\s*$")
+
+
+def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
+    """Two years or dates joined by و/إلى/حتى/- ("بين عامي 1908 و1914", "من عام 1299م إلى عام 1922م") become
+    one period; the years stay as facts of their own too."""
+    result = list(facts)
+    times = [f for f in facts if f.type in {"year", "date"}]
+    for left, right in itertools.pairwise(times):
+        between = sentence.text[left.end : right.start]
+        if not _PERIOD_LINK.match(between):
+            continue
+        start = left.start
+        opener = _PERIOD_OPEN.search(sentence.text[max(0, start - 10) : start])
+        if opener:
+            start = max(0, start - 10) + opener.start() + (1 if opener.group().startswith(" ") else 0)
+        text = sentence.text[start : right.end]
+        result.append(
+            Fact(
+                type="period",
+                key=f"period:{left.key}:{right.key}",
+                sentence_index=sentence.index,
+                start=start,
+                end=right.end,
+                text=text,
+                answer=text,
+                number=left.number,
+            )
+        )
+    return sorted(result, key=lambda f: (f.start, f.end, f.type))
+
+
 def extract_facts(sentences: list[Sentence]) -> list[Fact]:
     """All facts of the active sentences, in text order within each sentence."""
     people = _People()
@@ -684,6 +928,7 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         found += extract_numbers(sentence)
         found += extract_places(sentence)
         found += extract_people(sentence, people)
+        found += extract_bare_names(sentence, people)
         found.sort(key=lambda f: (f.start, f.end, f.type))
-        facts.extend(found)
+        facts.extend(_periods(sentence, found))
     return facts

@@ -30,6 +30,9 @@ class Grammar:
     count_stop_nouns: frozenset[str]
     measure_units: frozenset[str]
     credit_markers: frozenset[str]
+    unit_names: dict[str, str]
+    frame_words: frozenset[str]
+    not_place_before: frozenset[str]
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -60,12 +63,16 @@ def grammar() -> Grammar:
         count_stop_nouns=norm_set("count_stop_nouns"),
         measure_units=norm_set("measure_units"),
         credit_markers=norm_set("credit_markers"),
+        unit_names={normalize(k): v for k, v in data["unit_names"].items()},
+        frame_words=norm_set("frame_words"),
+        not_place_before=norm_set("not_place_before"),
     )
 
 
 @lru_cache(maxsize=65536)
 def is_verb(word: str) -> bool:
-    """Whether ``word`` reads as a verb: a reporting verb, or a word whose lexicon readings are mostly verbs."""
+    """Whether ``word`` reads as a verb: a reporting verb, or a word whose lexicon readings are
+    mostly verbs."""
     norm = normalize(word)
     g = grammar()
     stripped = split_prefix(word).rest
@@ -73,22 +80,39 @@ def is_verb(word: str) -> bool:
         return True
     if norm in g.prepositions or norm in people_words().not_names:
         return False
-    readings = morphology.analyse(word)
+    readings = morphology.analyse_as_written(word)
     if not readings:
         # Unknown to the lexicon: a future verb "سيعقد", "ستعقد".
         return len(norm) >= 4 and norm[0] == "س" and norm[1] in "يتن"
     if any(r.pos == "NOUN_PROP" and not r.prefix for r in readings):
         return False  # أحمد, يزيد: a name before a verb reading
-    verbs = sum(1 for r in readings if r.is_verb)
-    nouns = sum(1 for r in readings if r.is_noun or r.pos == "NOUN_PROP")
-    if norm.startswith(("ال", "وال", "بال", "فال", "لل")):
-        return False
-    return verbs > 0 and verbs >= nouns
+    if norm.startswith(("ال", "وال", "بال", "فال", "لل")) or word.endswith(("ً", "ًا", "اً")):
+        return False  # the article or tanween: a noun
+    # Distinct lemmas, so a verb with many person endings (شكلتُ، شكلتَ ...) counts once; a tie is a noun
+    # (شخص "person" / شخّص "diagnosed").
+    verbs = {r.lemma_vowelled for r in readings if r.is_verb}
+    others = {r.lemma_vowelled for r in readings if not r.is_verb}
+    return bool(verbs) and len(verbs) > len(others)
+
+
+@lru_cache(maxsize=65536)
+def without_conjunction(word: str) -> str:
+    """``word`` without an attached و/ف when the lexicon reads it as conjunction + word ("ودام" -> "دام"),
+    else ``word`` unchanged."""
+    if normalize(word)[:1] not in "وف" or len(normalize(word)) < 3:
+        return word
+    if len(word) > 1 and "\u064b" <= word[1] <= "\u0652" and word[1] != "\u064e":
+        return word  # "وُلد": a vowel other than fatha on the و makes it part of the word
+    for reading in morphology.analyse(word):
+        if reading.prefix[:1] in {"و", "ف"}:
+            return word[1:]
+    return word
 
 
 @lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
-    """Whether ``word`` may be part of a person's name: a proper noun in the lexicon, or a word it does not know
+    """Whether ``word`` may be part of a person's name: a proper noun in the lexicon, or a word it
+    does not know
     (foreign names: فورونكوف), and not a function word, title or common noun with the article."""
     norm = normalize(word)
     people = people_words()

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from quiz.arabic.lexicon import people_words
+from quiz.arabic import morphology
+from quiz.arabic.lexicon import gazetteer, people_words
 from quiz.arabic.normalize import match_key, normalize
 from quiz.arabic.numbers import to_words
 from quiz.arabic.tokens import split_prefix
 from quiz.generation import distractors
 from quiz.generation.clauses import Built, build, segments, tail
 from quiz.generation.extract import Sentence
-from quiz.generation.grammar import grammar, is_verb
+from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conjunction
 from quiz.generation.types import FALSE, TRUE, Evidence, Fact, Question
 
 # Base rank of each fact type: specific facts first.
@@ -29,23 +30,70 @@ _TYPE_SCORE = {
     "weekday": 0.85,
     "place": 0.8,
     "century": 0.8,
+    "period": 0.93,
     "time": 0.6,
     "org": 0.55,
 }
 _MODE_SCORE = {"choice": 1.0, "typed": 0.9, "true_false": 0.7, "matching": 0.75}
 _KIND_BONUS = {"cloze": -0.2}
 _BLANK = "ـــــ"
+# Instructions shown before a prompt.
+_FILL_IN = "أكمل الفراغ:"  # "Fill in the blank:"
+_TRUE_OR_FALSE = "صح أم خطأ:"  # "True or false:"
+_MATCH_COUNTS = "صل كل عدد بما يعده في النص:"  # "Match each number with what it counts in the text:"
+_MATCH_ROLES = "صل كل شخص بمنصبه:"  # "Match each person with their post:"
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما", "ذلك", "تلك", "هذا", "هذه"))
-_WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى"}
+# Words a question never ends on: pronouns, prepositions, conjunctions, relative pronouns.
+_DANGLING = frozenset(
+    normalize(w)
+    for w in (
+        *("هو", "هي", "هم", "في", "من", "إلى", "على", "عن", "مع", "و", "أو", "ثم", "الذي", "التي", "الذين"),
+        *("بين", "بن", "ابن", "أن", "إن", "ما", "لا", "قد", "يد", "حيث", "بعد", "قبل", "اعتبارا", "نحو"),
+        *("حوالي", "عبر", "ضد", "لدى", "عند", "كل", "أي", "بينما", "فيما"),
+    )
+)
+# The singular كم takes for each duration unit: years عاما/سنة, months شهرا, weeks أسبوعا, days يوما ...
+_DURATION_SINGULAR = {
+    normalize(w): singular
+    for singular, forms in {
+        "عاما": ("عام", "عاما", "عامًا", "أعوام", "عامين", "عامان"),
+        "سنة": ("سنة", "سنوات", "سنين", "سنتين", "سنتان"),
+        "شهرا": ("شهر", "شهرا", "شهرًا", "أشهر", "شهور", "شهرين", "شهران"),
+        "أسبوعا": ("أسبوع", "أسبوعا", "أسابيع", "أسبوعين"),
+        "يوما": ("يوم", "يوما", "يومًا", "أيام", "يومين", "يومان"),
+        "ساعة": ("ساعة", "ساعات", "ساعتين"),
+        "عقدا": ("عقد", "عقدا", "عقود", "عقدين"),
+        "قرنا": ("قرن", "قرنا", "قرون", "قرنين"),
+    }.items()
+    for w in forms
+}
+_WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Context:
-    """What every builder needs: the sentences, all facts, and the seed."""
+    """What every builder needs: the sentences, all facts, and the seed; facts indexed by sentence and type so
+    that work per fact stays constant on long texts."""
 
     sentences: list[Sentence]
     facts: list[Fact]
     seed: int
+    by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
+    by_type: dict[str, list[Fact]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for fact in self.facts:
+            self.by_sentence.setdefault(fact.sentence_index, []).append(fact)
+            if fact.key not in seen:  # one fact per key: distractor pools stay small on repetitive texts
+                seen.add(fact.key)
+                self.by_type.setdefault(fact.type, []).append(fact)
+
+    def in_sentence(self, index: int) -> list[Fact]:
+        return self.by_sentence.get(index, [])
+
+    def of_type(self, type_: str) -> list[Fact]:
+        return self.by_type.get(type_, [])
 
     def sentence(self, fact: Fact) -> Sentence:
         return self.sentences[fact.sentence_index]
@@ -64,8 +112,8 @@ def token_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 
 def _fact_tokens(ctx: Context, sentence: Sentence, exclude: Fact) -> set[int]:
     tokens: set[int] = set()
-    for fact in ctx.facts:
-        if fact.sentence_index == sentence.index and fact is not exclude and fact.type != "role":
+    for fact in ctx.in_sentence(sentence.index):
+        if fact is not exclude and fact.type != "role":
             first, last = token_range(sentence, fact.start, fact.end)
             tokens.update(range(first, last))
     return tokens
@@ -74,12 +122,10 @@ def _fact_tokens(ctx: Context, sentence: Sentence, exclude: Fact) -> set[int]:
 def _prompt_score(built: Built, sentence: Sentence) -> float:
     words = len(built.text.split())
     score = 0.0 if built.fronted else -0.2
-    if words > 22:
+    if words > 20:
         score -= 0.1
-    if words > 32:
-        score -= 0.15
-    if words < 3:
-        score -= 0.3
+    if words > 28:
+        score -= 0.2
     if len(sentence.tokens) > 45:
         score -= 0.05
     return score
@@ -116,13 +162,20 @@ def _make(
     """The question in each mode; choice only when three distractors exist; none when the answer leaks."""
     if not answer.strip() or normalize(answer) in _PRONOUNS:
         return []
-    if _leaks(prompt, answer, accepted if answer_type not in {"person"} else ()):
+    words = prompt.rstrip("؟").split()
+    if not words:
+        return []
+    if kind != "cloze" and not 2 <= len(words) <= 40:
+        return []  # "متى؟" asks nothing; a 40-word question is a paragraph
+    if kind != "cloze" and normalize(words[-1]) in _DANGLING:
+        return []  # "... هو؟", "... على يد؟": a clause cut in the wrong place
+    if _leaks(prompt, answer, accepted):
         return []
     key = fact_key or fact.key
     questions = []
     for mode in modes:
         if mode == "choice":
-            wrong = distractors.for_fact(fact, answer, ctx.facts, ctx.seed)
+            wrong = distractors.for_fact(fact, answer, ctx.of_type(fact.type), ctx.seed)
             if len(wrong) < 3:
                 continue
             choices = distractors.shuffled_choices(answer, wrong, ctx.seed, key + ":" + kind)
@@ -150,7 +203,8 @@ def _make(
 
 
 def _number_forms(fact: Fact) -> tuple[str, ...]:
-    assert fact.number is not None
+    if fact.number is None:
+        return ()
     n = fact.number
     forms = [str(n), str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))]
     if n < 10**12:
@@ -161,6 +215,18 @@ def _number_forms(fact: Fact) -> tuple[str, ...]:
     if fact.unit:
         forms.append(f"{n} {fact.unit}")
     return tuple(dict.fromkeys(f for f in forms if f != fact.text))
+
+
+def _unit_name(unit: str) -> str:
+    """The counted unit as a word: abbreviations written out (كم -> كيلومترا), else its accusative."""
+    names = grammar().unit_names
+    head, _, rest = unit.partition(" ")
+    written = names.get(normalize(unit), "") or names.get(normalize(head), "") or _accusative(head)
+    if rest and normalize(rest) in {"مربع", "مربعا"} and "مربع" not in written:
+        written += " مربعا"  # square
+    if rest and normalize(rest) in {"مكعب", "مكعبا"} and "مكعب" not in written:
+        written += " مكعبا"  # cubic
+    return written
 
 
 def _accusative(unit: str) -> str:
@@ -201,11 +267,10 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence)
     coordinated = sentence.norms[first][:1] == "و" and fact.text != sentence.tokens[first].text[: len(fact.text)]
     if fact.type in {"count", "percent", "amount"}:
-        assert fact.number is not None
         unit_index = last - 1
         if fact.type == "count":
             adjectives = _adjectives_after(sentence, unit_index)
-            if 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا"):
+            if fact.number is not None and 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا"):
                 noun = "عدد " + ("ال" + fact.unit if not fact.unit.startswith("ال") else fact.unit)
             else:
                 noun = _accusative(fact.unit)
@@ -215,9 +280,9 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
                 last = last + len(adjectives)
             kind = "how_many"
         elif fact.type == "percent":
-            qword, kind = "ما النسبة التي", "how_many"
+            qword, kind = "كم بالمئة", "how_many"  # "how many percent"; after a preposition: أي نسبة
         else:
-            qword, kind = f"كم {_accusative(fact.unit)}", "how_many"
+            qword, kind = f"كم {_unit_name(fact.unit)}", "how_many"
         built = build(
             sentence,
             first,
@@ -226,6 +291,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             facts_tokens=others,
             coordinated=coordinated,
             construct_in_place=True,
+            object_ok=False,
         )
         return _make(
             ctx,
@@ -239,9 +305,8 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             answer_type=fact.type,
         )
     if fact.type == "duration":
-        assert fact.number is not None
         marker = fact.qualifier
-        unit = _accusative(fact.unit) if fact.number > 10 or fact.number <= 2 else "عدد " + fact.unit
+        unit = _DURATION_SINGULAR.get(normalize(fact.unit), "") or _accusative(fact.unit)
         qword = f"{marker} كم {unit}".strip() if marker else f"كم {unit}"
         built = build(sentence, first, last, qword, facts_tokens=others, masdar_ok=True)
         return _make(
@@ -250,12 +315,12 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             kind="how_many",
             prompt=built.text,
             answer=fact.text,
-            accepted=(*_number_forms(fact), f"{fact.number} {fact.unit}"),
+            accepted=_number_forms(fact),
             ev=ev,
             score=base + _prompt_score(built, sentence),
             answer_type="duration",
         )
-    if fact.type in {"year", "date", "time", "century"}:
+    if fact.type in {"year", "date", "time", "century", "period"}:
         absorb = dict(_WHEN)
         qword = "متى"
         built = build(sentence, first, last, qword, absorb=absorb, facts_tokens=others, masdar_ok=True)
@@ -281,7 +346,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             last,
             qword,
             absorb={"في": qword, "يوم": qword},
-            drop_before=frozenset({"اليوم", "يوم"}),
+            drop_before=frozenset({"اليوم", "يوم", "مساء", "صباح", "ليله", "ظهر", "فجر"}),
             facts_tokens=others,
         )
         return _make(
@@ -302,7 +367,8 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
         if before in places or normalize(prefix) in {"ب", "في"}:
             qword = "أين"
         else:
-            return []  # a place that is not a location of the event (subject, genitive) gets no where-question
+            # Not the location of the event: asked as the subject of its verb, if it is one.
+            return _which_questions(ctx, fact, first, last)
         built = build(sentence, first, last, qword, absorb=places, facts_tokens=others)
         accepted = _place_forms(fact)
         return _make(
@@ -316,7 +382,61 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             score=base + _prompt_score(built, sentence),
             answer_type="place",
         )
+    if fact.type == "org":
+        return _which_questions(ctx, fact, first, last)
     return []
+
+
+# "Which ..." nouns for a place or organisation that is the subject of a verb, by the verb's gender:
+# country دولة/بلد, city مدينة, region منطقة/إقليم, organisation منظمة/تنظيم.
+_WHICH_NOUN = {
+    ("country", True): "دولة",
+    ("country", False): "بلد",
+    ("capital", True): "مدينة",
+    ("capital", False): "مدينة",
+    ("city", True): "مدينة",
+    ("city", False): "مدينة",
+    ("region", True): "منطقة",
+    ("region", False): "إقليم",
+    ("org", True): "منظمة",
+    ("org", False): "تنظيم",
+}
+
+
+def _feminine_verb(word: str) -> bool:
+    """Whether a verb agrees with a feminine subject: imperfect ت- ("تقع") or perfect -ت ("قدمت")."""
+    bare = normalize(without_conjunction(word))
+    return bare.startswith("ت") or bare.endswith("ت")
+
+
+def _which_questions(ctx: Context, fact: Fact, first: int, last: int) -> list[Question]:
+    """ "أي دولة قدمت مساعدات إلى السودان؟" for a place or organisation right after its verb."""
+    sentence = ctx.sentence(fact)
+    if first == 0 or "+" in fact.key:
+        return []
+    verb = without_conjunction(sentence.tokens[first - 1].text)
+    if not is_verb(verb):
+        return []  # only a clear verb: "مدنها", "قلب" read as verbs make nonsense
+    noun = _WHICH_NOUN.get((fact.detail, _feminine_verb(verb)))
+    if noun is None:
+        return []
+    segs = segments(sentence)
+    seg_hi = next(hi for lo, hi in segs if lo <= last - 1 < hi)
+    kept = tail(sentence, last, seg_hi, set(), longest=10, clause=True)
+    if len(kept) < 2:
+        return []  # "أي دولة تقع؟" asks nothing
+    prompt = " ".join(["أي", noun, verb, *[sentence.tokens[i].text for i in kept]]).rstrip("،,.") + "؟"
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=prompt,
+        answer=fact.answer,
+        accepted=_place_forms(fact)[:-1] if fact.type == "place" else (),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_TYPE_SCORE.get(fact.type, 0.5) - 0.2 + _position_bonus(ctx, sentence),
+        answer_type=fact.type,
+    )
 
 
 def _place_forms(fact: Fact) -> tuple[str, ...]:
@@ -330,8 +450,8 @@ def _place_forms(fact: Fact) -> tuple[str, ...]:
 
 def _mention_start(ctx: Context, sentence: Sentence, fact: Fact, first: int) -> int:
     """The first token of a person's mention: the role or honorific before the name."""
-    for other in ctx.facts:
-        if other.sentence_index == sentence.index and other.type == "role" and other.subject == fact.answer:
+    for other in ctx.in_sentence(sentence.index):
+        if other.type == "role" and other.subject == fact.answer:
             role_first, role_last = token_range(sentence, other.start, other.end)
             if role_last <= first and first - role_last <= 1:
                 return role_first
@@ -346,8 +466,8 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     sentence = ctx.sentence(fact)
     first, last = token_range(sentence, fact.start, fact.end)
     start = _mention_start(ctx, sentence, fact, first)
-    if start == 0 or not is_verb(sentence.tokens[start - 1].text):
-        return []
+    if start == 0 or not _verb_before_subject(sentence, start - 1):
+        return _who_in_clause(ctx, fact, start, last)
     verb_index = start - 1
     segs = segments(sentence)
     seg_hi = next(hi for lo, hi in segs if lo <= last - 1 < hi)
@@ -356,6 +476,8 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     verb = sentence.tokens[verb_index].text
     if sentence.norms[verb_index][:1] in "وف" and is_verb(verb[1:]):
         verb = verb[1:]
+    else:
+        verb = without_conjunction(verb)
     kept = tail(sentence, tail_start, seg_hi, others, longest=14, clause=True)
     if not kept:
         for lo, hi in segs:
@@ -384,15 +506,48 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+def _verb_before_subject(sentence: Sentence, index: int) -> bool:
+    """Whether token ``index``, right before a person, is the verb whose subject the person is: a word read as
+    a verb, or one that can be a verb and opens its clause ("وأسس محمد بن سعود")."""
+    word = sentence.tokens[index].text
+    if is_verb(word):
+        return True
+    opens = index == 0 or bool(re.search(r"[،,.؛:]", sentence.gap(index - 1)))
+    conjunction = without_conjunction(word) != word
+    return (opens or conjunction) and morphology.can_be_verb(without_conjunction(word))
+
+
+def _who_in_clause(ctx: Context, fact: Fact, start: int, last: int) -> list[Question]:
+    """A person in another position ("... على يد إسحق إكانان"): the clause asked with من in its place."""
+    sentence = ctx.sentence(fact)
+    if start == 0 and last < len(sentence.tokens) and not is_verb(sentence.tokens[last].text):
+        return []  # a sentence-initial name followed by no verb: a heading or a definition, asked elsewhere
+    others = _fact_tokens(ctx, sentence, fact)
+    built = build(sentence, start, last, "من", facts_tokens=others)
+    if not built.fronted or not any(is_verb(w) for w in built.text.rstrip("؟").split()[1:]):
+        return []  # a who-question needs a verb: "من ابن أبو زيد؟" asks nothing
+    surname = fact.answer.split()[-1]
+    accepted = tuple(dict.fromkeys(a for a in (surname, fact.text) if a != fact.answer))
+    score = _TYPE_SCORE["person"] - 0.1 + _position_bonus(ctx, sentence) + _prompt_score(built, sentence)
+    return _make(
+        ctx,
+        fact,
+        kind="who",
+        prompt=built.text,
+        answer=fact.answer,
+        accepted=accepted,
+        ev=evidence(sentence, fact.start, fact.end),
+        score=score,
+        answer_type="person",
+        fact_key=f"agent:{normalize(surname)}:{sentence.index}",
+    )
+
+
 def _role_questions(ctx: Context, fact: Fact) -> list[Question]:
     """ "من هو <role>؟" -> the name, and "من هو <name>؟" -> the role."""
     sentence = ctx.sentence(fact)
     person = next(
-        (
-            f
-            for f in ctx.facts
-            if f.type == "person" and f.answer == fact.subject and f.sentence_index == sentence.index
-        ),
+        (f for f in ctx.in_sentence(sentence.index) if f.type == "person" and f.answer == fact.subject),
         None,
     )
     if person is None:
@@ -427,10 +582,26 @@ def _role_questions(ctx: Context, fact: Fact) -> list[Question]:
     return questions
 
 
+def _pronoun_for(subject: str, description: str, is_person: bool) -> str:
+    """هو or هي for "من/ما هو X؟": a person's by the description (مغنية), a thing's by the subject
+    (السرطان هو، فلسطين هي): a feminine ending, a plural in -ات, or a country or city (feminine)."""
+    word = description if is_person else subject
+    first = normalize(word.split()[0]) if word.split() else ""
+    if first.endswith(("ه", "ات")):
+        return "هي"
+    if not is_person:
+        words = normalize(subject).split()
+        for key in (tuple(words), tuple(words[:1]), tuple(words[:2])):
+            place = gazetteer().by_form.get(key)
+            if place and place[0].type in {"country", "capital", "city"}:
+                return "هي"
+    return "هو"
+
+
 def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     sentence = ctx.sentence(fact)
     is_person = fact.detail == "person"
-    pronoun = "هي" if normalize(fact.answer.split()[0]).endswith("ه") else "هو"
+    pronoun = _pronoun_for(fact.subject, fact.answer, is_person)
     prompt = f"{'من' if is_person else 'ما'} {pronoun} {fact.subject}؟"
     return _make(
         ctx,
@@ -445,13 +616,40 @@ def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+_CLOZE_WORDS = 30
+
+
+def _cloze_window(sentence: Sentence, fact: Fact) -> tuple[int, int]:
+    """The part of a long sentence shown around a blank: whole clauses around the answer, about 30 words."""
+    if len(sentence.tokens) <= _CLOZE_WORDS:
+        return 0, len(sentence.text)
+    first, last = token_range(sentence, fact.start, fact.end)
+    segs = segments(sentence)
+    index = next(i for i, (lo, hi) in enumerate(segs) if lo <= first < hi)
+    lo, hi = segs[index]
+    back, ahead = index, index
+    while hi - lo < _CLOZE_WORDS // 2 and (back > 0 or ahead + 1 < len(segs)):
+        if back > 0:
+            back -= 1
+            lo = segs[back][0]
+        if hi - lo < _CLOZE_WORDS // 2 and ahead + 1 < len(segs):
+            ahead += 1
+            hi = segs[ahead][1]
+    lo = max(lo, first - _CLOZE_WORDS // 2)
+    hi = min(hi, last + _CLOZE_WORDS // 2)
+    end = sentence.tokens[hi - 1].end
+    if not sentence.text[end:].strip(" .!?؟\"'»”)"):
+        end = len(sentence.text)  # only the closing punctuation is left: show it, with no "..."
+    return sentence.tokens[lo].start, end
+
+
 def _cloze(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type in {"role", "description", "org", "time"}:
         return []
     sentence = ctx.sentence(fact)
-    if len(sentence.tokens) > 40:
-        return []
-    text = sentence.text[: fact.start] + _BLANK + sentence.text[fact.end :]
+    start, end = _cloze_window(sentence, fact)
+    text = sentence.text[start : fact.start] + _BLANK + sentence.text[fact.end : end]
+    text = ("... " if start else "") + text.strip() + (" ..." if end < len(sentence.text) else "")
     answer = sentence.text[fact.start : fact.end]
     accepted = _number_forms(fact) if fact.number is not None and fact.type != "year" else ()
     if fact.type == "year" and fact.number is not None:
@@ -461,7 +659,7 @@ def _cloze(ctx: Context, fact: Fact) -> list[Question]:
         ctx,
         fact,
         kind="cloze",
-        prompt=f"أكمل الفراغ: {text}",
+        prompt=f"{_FILL_IN} {text}",
         answer=answer,
         accepted=tuple(a for a in accepted if a != answer),
         ev=evidence(sentence, fact.start, fact.end),
@@ -481,19 +679,23 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
         return []
     rng = distractors.rng_for(ctx.seed, "tf:" + fact.key)
     shown = sentence.text[fact.start : fact.end]
-    wrong = distractors.for_fact(fact, shown, ctx.facts, ctx.seed)
+    # A swapped fact must not be one the sentence already states ("غرب البحر المتوسط على البحر المتوسط").
+    stated = match_key(sentence.text)
+    candidates = distractors.for_fact(fact, shown, ctx.of_type(fact.type), ctx.seed)
+    wrong = [w for w in candidates if match_key(w) not in stated]
     truth = not wrong or rng.random() < 0.5
     statement = sentence.text if truth else sentence.text[: fact.start] + wrong[0] + sentence.text[fact.end :]
     lo = segments(sentence)[0][0]
     statement = statement[sentence.tokens[lo].start :]
-    body, first_text = statement, ""
+    body = statement
     if sentence.norms[0] in grammar().openers:
         body = statement[sentence.tokens[1].start - sentence.tokens[lo].start :] if len(sentence.tokens) > 1 else body
-    elif sentence.norms[0][:1] in "وف" and is_verb(sentence.tokens[0].text[1:]):
-        first_text = body[1:]
-        body = first_text
-    prompt = f"صح أم خطأ: {body.rstrip('.')}"
+    elif without_conjunction(sentence.tokens[0].text) != sentence.tokens[0].text:
+        body = body[1:]
+    prompt = f"{_TRUE_OR_FALSE} {body.rstrip('.')}"
     score = _TYPE_SCORE.get(fact.type, 0.5) * _MODE_SCORE["true_false"] + _position_bonus(ctx, sentence)
+    if not wrong:
+        score -= 0.15  # nothing could be swapped: the statement can only be true, a weak question
     return [
         Question(
             "true_false",
@@ -513,7 +715,7 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
 def _matching(ctx: Context) -> list[Question]:
     """Numbers to what they count, and people to their roles, when the article has enough of them."""
     questions = []
-    counts = [f for f in ctx.facts if f.type == "count" and f.number is not None]
+    counts = [f for f in ctx.of_type("count") if f.number is not None]
     pairs: list[tuple[str, str]] = []
     seen_left: set[str] = set()
     seen_right: set[str] = set()
@@ -521,7 +723,7 @@ def _matching(ctx: Context) -> list[Question]:
         sentence = ctx.sentence(fact)
         _, last = token_range(sentence, fact.start, fact.end)
         right = " ".join([fact.unit, *_adjectives_after(sentence, last - 1)])
-        left = f"{fact.qualifier} {fact.number}".strip()
+        left = fact.text[: len(fact.text) - len(fact.unit)].strip()  # "أكثر من 1000", "مليون" as written
         if match_key(left) in seen_left or match_key(right) in seen_right:
             continue
         seen_left.add(match_key(left))
@@ -536,7 +738,7 @@ def _matching(ctx: Context) -> list[Question]:
             Question(
                 "matching",
                 "matching",
-                "صل كل عدد بما يعده في النص:",
+                _MATCH_COUNTS,
                 "؛ ".join(f"{left} ← {right}" for left, right in pairs),
                 (),
                 tuple(rights),
@@ -548,8 +750,8 @@ def _matching(ctx: Context) -> list[Question]:
             )
         )
     roles = {}
-    for fact in ctx.facts:
-        if fact.type == "role" and fact.subject not in roles:
+    for fact in ctx.of_type("role"):
+        if fact.subject not in roles:
             roles[fact.subject] = fact
     if len(roles) >= 3:
         role_pairs = tuple((name, fact.answer) for name, fact in list(roles.items())[:5])
@@ -560,7 +762,7 @@ def _matching(ctx: Context) -> list[Question]:
             Question(
                 "matching",
                 "matching",
-                "صل كل شخص بمنصبه:",
+                _MATCH_ROLES,
                 "؛ ".join(f"{left} ← {right}" for left, right in role_pairs),
                 (),
                 tuple(rights),
@@ -574,18 +776,47 @@ def _matching(ctx: Context) -> list[Question]:
     return questions
 
 
-def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
-    """A date or place inside "X (birth date، birthplace - death date)": when/where was X born, when did X die."""
-    sentence = ctx.sentence(fact)
-    description = next((f for f in ctx.facts if f.type == "description" and f.sentence_index == sentence.index), None)
-    if description is None or description.detail != "person":
-        return []
+def _bio_subject(ctx: Context, sentence: Sentence) -> str:
+    """The person a sentence opens with, before a parenthesis: "ألبرت أينشتاين (14 مارس 1879 - ...)"."""
     open_at = sentence.text.find("(")
-    close_at = sentence.text.find(")", open_at + 1)
-    if not (0 <= open_at < fact.start and fact.end <= close_at < description.start):
+    if open_at <= 0:
+        return ""
+    for fact in ctx.in_sentence(sentence.index):
+        if fact.type == "description" and fact.detail == "person" and sentence.text.startswith(fact.subject):
+            return fact.subject
+        if fact.type == "person" and fact.start <= 2 and not sentence.text[fact.end : open_at].strip():
+            return sentence.text[fact.start : fact.end]
+    head = sentence.text[:open_at].strip()
+    words = head.split()
+    name_like = sum(1 for w in words if is_name_word(w) or _is_surname_like(w))
+    if 2 <= len(words) <= 8 and is_name_word(words[0]) and name_like * 3 >= len(words) * 2:
+        return head
+    return ""
+
+
+def _is_surname_like(word: str) -> bool:
+    norm = normalize(word)
+    return norm.startswith("ال") and norm.endswith("ي")
+
+
+def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """A date or place inside "X (birth date، birthplace - death date)": when/where was X born,
+    when did X die."""
+    sentence = ctx.sentence(fact)
+    subject = _bio_subject(ctx, sentence)
+    if not subject:
         return []
-    after_dash = bool(re.search(r"\s[-–]\s", sentence.text[open_at : fact.start]))
-    subject = description.subject
+    open_at = sentence.text.rfind("(", 0, fact.start)
+    close_at = sentence.text.find(")", fact.end)
+    first_open = sentence.text.find("(")
+    if not (0 < first_open <= open_at < fact.start and fact.end <= close_at) or open_at - first_open > 80:
+        return []
+    if ")" in sentence.text[open_at : fact.start]:
+        return []
+    before = normalize(sentence.text[open_at : fact.start])
+    after_dash = bool(re.search(r"\s?[-–]\s?", before)) or bool(re.search(r"وفاه|توفي", before))
+    if re.search(r"ميلاد|مواليد|ولد", before.split("وفاه")[-1]) and not re.search(r"\s[-–]\s", before):
+        after_dash = False
     ev = evidence(sentence, fact.start, fact.end)
     base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence) + 0.05
     if fact.type in {"date", "year"}:
@@ -617,10 +848,20 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
     return []
 
 
+def _inside_period(ctx: Context, fact: Fact) -> bool:
+    return fact.type in {"year", "date"} and any(
+        p.type == "period" and p.start <= fact.start and fact.end <= p.end for p in ctx.in_sentence(fact.sentence_index)
+    )
+
+
 def all_questions(ctx: Context) -> list[Question]:
     """Every question the facts allow (over-generation: ranking picks)."""
     questions: list[Question] = []
     for fact in ctx.facts:
+        if _inside_period(ctx, fact):
+            questions += _bio_questions(ctx, fact) if fact.type in {"date", "year"} else []
+            questions += _cloze(ctx, fact)
+            continue
         if fact.type == "person":
             questions += _who_questions(ctx, fact)
         elif fact.type == "role":

