@@ -14,9 +14,10 @@ from django.db import models
 from django.db.models import F, Max, Q, Window
 from django.db.models.functions import Rank, RowNumber
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from quiz.arabic.normalize import answers_match
+from quiz.arabic.normalize import answers_match, normalize
 
 if TYPE_CHECKING:
     from quiz.learners import Learner
@@ -189,6 +190,23 @@ class QuestionQuerySet(models.QuerySet["Question"]):
         """Questions a teacher wrote, judged or edited: regeneration leaves them as they are."""
         return self.filter(Q(status__in=Question.TEACHER_STATUSES) | Q(edited=True))
 
+    def quiz_order(self) -> QuestionQuerySet:
+        """In the order a quiz should take them: the ones a teacher approved or wrote first, then the generator's
+        best. A quiz draws from ``playable().quiz_order()``."""
+        checked_first = models.Case(
+            models.When(status__in=[Question.Status.APPROVED, Question.Status.TEACHER], then=models.Value(0)),
+            default=models.Value(1),
+        )
+        return self.order_by(checked_first, "-score", "id")
+
+    def with_use(self) -> QuestionQuerySet:
+        """Each question with how often quizzes asked it, how often it was answered and answered right."""
+        return self.annotate(
+            times_used=models.Count("slots", distinct=True),
+            answer_count=models.Count("responses", distinct=True),
+            right_count=models.Count("responses", filter=Q(responses__is_correct=True), distinct=True),
+        )
+
 
 class Question(models.Model):
     class Kind(models.TextChoices):
@@ -324,6 +342,11 @@ class Question(models.Model):
         parts = self.evidence_parts
         return parts[1] if parts and parts[1] else self.answer
 
+    @property
+    def image(self) -> Image | None:
+        """The picture shown with the question in a quiz, if a teacher attached one (prefetch ``images``)."""
+        return next(iter(self.images.all()), None)
+
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
@@ -338,6 +361,82 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+def choice_problems(mode: str, choices: list[tuple[str, bool]]) -> list[str]:
+    """What is wrong with a question's choices, as (text, is_correct) pairs, for its answer mode.
+
+    Multiple choice and true/false: two or more choices, exactly one right. Matching: every choice is the right
+    side of a pair. Typed: no choices. In every mode no two choices are the same after Arabic normalisation.
+    """
+    problems: list[str] = []
+    if mode == Question.Mode.TYPED:
+        if choices:
+            problems.append(
+                gettext("A typed-answer question has no choices: remove them or change how it is answered.")
+            )
+        return problems
+    if mode in {Question.Mode.CHOICE, Question.Mode.TRUE_FALSE}:
+        if len(choices) < 2:
+            problems.append(gettext("A multiple-choice question needs two or more choices."))
+        right = sum(1 for _text, is_correct in choices if is_correct)
+        if right != 1:
+            problems.append(
+                _("Mark exactly one choice as the right one (now %(count)d are marked).") % {"count": right}
+            )
+    seen: dict[str, str] = {}
+    for text, _is_correct in choices:
+        key = normalize(text)
+        if key in seen:
+            problems.append(
+                _("“%(first)s” and “%(second)s” are the same choice once diacritics and letter forms are ignored.")
+                % {"first": seen[key], "second": text}
+            )
+        seen.setdefault(key, text)
+    return problems
+
+
+# Images ----------------------------------------------------------------------------------------------------------
+
+
+class Image(models.Model):
+    """A picture a teacher attached to an article (shown on its page) or to a question (shown in the quiz).
+
+    ``file`` is the stored, downscaled copy without EXIF metadata; ``thumbnail`` a small one for lists."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="images", verbose_name=_("article")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, null=True, blank=True, related_name="images", verbose_name=_("question")
+    )
+    file = models.ImageField(_("image"), upload_to="images/", width_field="width", height_field="height")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="images/thumbs/")
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    alt = models.CharField(
+        _("text alternative"),
+        max_length=300,
+        help_text=_("What the picture shows, read out to learners who cannot see it."),
+    )
+    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("Who took or owns the picture."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(article__isnull=False, question__isnull=True)
+                | Q(article__isnull=True, question__isnull=False),
+                name="image_belongs_to_article_or_question",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.alt
 
 
 # Learners --------------------------------------------------------------------------------------------------------

@@ -12,18 +12,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NoReturn, cast
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from quiz.arabic.normalize import match_key
 from quiz.arabic.sentences import split_sentences
+from quiz.banks import BankArticle
+from quiz.generation import Fact, distractors, generate
 from quiz.generation import Question as GeneratedQuestion
-from quiz.generation import generate
 from quiz.generation.vocab import Card as GeneratedCard
 from quiz.generation.vocab import extract_cards, vowel_cards
+from quiz.images import PreparedImage
 from quiz.learners import Learner
 from quiz.models import (
     AnswerInvalid,
@@ -34,6 +38,7 @@ from quiz.models import (
     CardState,
     Choice,
     Graded,
+    Image,
     LearnerProfile,
     Question,
     Response,
@@ -738,3 +743,185 @@ def _credit_learner(user: User, *, xp: int, days: list[date]) -> None:
     LearnerProfile.objects.filter(pk=profile.pk).update(xp=F("xp") + xp, streak_days=streak, last_active_on=last)
     profile.xp += xp
     profile.streak_days, profile.last_active_on = streak, last
+
+
+# Teachers: background generation, review, distractors, images ----------------------------------------------------
+
+
+@transaction.atomic
+def article_generation_queue(*, article: Article) -> None:
+    """Mark the article as waiting for generation and queue the background task once this transaction commits."""
+    from quiz import tasks  # the task module calls back into this one
+
+    Article.objects.filter(pk=article.pk).update(generation_status=Article.Generation.QUEUED, generation_error="")
+    article.generation_status = Article.Generation.QUEUED
+    article.generation_error = ""
+    article_id = article.pk
+    transaction.on_commit(lambda: tasks.generate_article.enqueue(article_id))
+
+
+@transaction.atomic
+def questions_review(*, questions: QuerySet[Question], status: str) -> int:
+    """Approve or reject questions; returns how many changed. Either way regeneration leaves them alone."""
+    if status not in {Question.Status.APPROVED, Question.Status.REJECTED}:
+        raise ValueError(f"not a review status: {status}")
+    return questions.exclude(status=status).update(status=status, updated_at=timezone.now())
+
+
+@dataclass(frozen=True)
+class DistractorResult:
+    changed: int = 0
+    without_distractors: int = 0
+    not_multiple_choice: int = 0
+
+
+@transaction.atomic
+def questions_distractors_regenerate(*, questions: QuerySet[Question], seed: int) -> DistractorResult:
+    """New wrong choices for multiple-choice questions, from the generator's own distractor rules with another
+    seed. The right choice stays; the question counts as edited by the teacher from then on."""
+    counts: Counter[str] = Counter()
+    facts_by_article: dict[int, list[Fact]] = {}
+    for question in questions.select_related("article").prefetch_related("choices").select_for_update(of=("self",)):
+        if question.mode != Question.Mode.CHOICE:
+            counts["not_multiple_choice"] += 1
+            continue
+        if question.article_id not in facts_by_article:
+            facts_by_article[question.article_id] = generate(question.article.text, seed=seed).facts
+        facts = facts_by_article[question.article_id]
+        answer = next((c.text for c in question.choices.all() if c.is_correct), question.answer)
+        fact = _fact_of(question, answer, facts)
+        wrong = distractors.for_fact(fact, answer, facts, seed) if fact is not None else []
+        if not wrong:
+            counts["without_distractors"] += 1
+            continue
+        question.choices.all().delete()
+        options = distractors.shuffled_choices(answer, wrong, seed, question.fact_key or str(question.pk))
+        Choice.objects.bulk_create(
+            Choice(question=question, text=text[:500], position=i, is_correct=text == answer)
+            for i, text in enumerate(options)
+        )
+        question.answer = answer
+        question.edited = True
+        question.save(update_fields=["answer", "edited", "updated_at"])
+        counts["changed"] += 1
+    return DistractorResult(**counts)
+
+
+def _fact_of(question: Question, answer: str, facts: list[Fact]) -> Fact | None:
+    """The generator's fact behind a question: by its key, else the fact whose answer is this answer."""
+    key = question.fact_key.removesuffix(":reverse")
+    by_key = next((f for f in facts if key and f.key == key), None)
+    if by_key is not None:
+        return by_key
+    wanted = match_key(answer)
+    return next((f for f in facts if match_key(f.answer) == wanted or match_key(f.text) == wanted), None)
+
+
+@transaction.atomic
+def image_store(*, image: Image, prepared: PreparedImage) -> Image:
+    """Save an image row with its checked, downscaled file and thumbnail (replacing the old files, if any)."""
+    old = [str(f.name) for f in (image.file, image.thumbnail) if f]
+    name = f"{uuid.uuid4().hex}.webp"
+    # Named content: the image field reads the stored picture's width and height from it.
+    image.file.save(name, ContentFile(prepared.data, name=name), save=False)
+    image.thumbnail.save(name, ContentFile(prepared.thumbnail, name=name), save=False)
+    image.save()
+    storage = image.file.storage
+
+    def delete_old_files() -> None:
+        for name in old:
+            storage.delete(name)
+
+    transaction.on_commit(delete_old_files)
+    return image
+
+
+@dataclass(frozen=True)
+class BankImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+_BANK_DEFAULTS: dict[str, object] = {
+    "answer": "",
+    "accepted": [],
+    "tolerance": 0,
+    "pairs": [],
+    "answer_start": None,
+    "answer_end": None,
+    "fact_key": "",
+    "origin_key": "",
+    "answer_type": "",
+    "score": 0.0,
+    "status": Question.Status.GENERATED,
+    "edited": False,
+}
+
+
+@transaction.atomic
+def question_bank_import(*, banks: list[BankArticle]) -> BankImportResult:
+    """Store the questions of checked bank entries (``quiz.banks.read_json``) in their articles.
+
+    A question already here (the same generator key, or the same mode and prompt) is updated when it differs and
+    left untouched when it does not, so importing a bank exported from here changes nothing."""
+    counts: Counter[str] = Counter()
+    for bank in banks:
+        article = bank.article
+        sentences: dict[str, Sentence] = {}
+        for sentence in article.sentences.order_by("position"):
+            sentences.setdefault(sentence.text, sentence)
+        existing = list(article.questions.prefetch_related("choices"))
+        by_origin = {q.origin_key: q for q in existing if q.origin_key}
+        by_prompt = {(q.mode, q.prompt): q for q in existing}
+        for item in bank.questions:
+            fields: dict[str, object] = {name: item.get(name, default) for name, default in _BANK_DEFAULTS.items()}
+            fields |= {"kind": item["kind"], "mode": item["mode"], "prompt": item["prompt"]}
+            fields["evidence"] = sentences.get(item.get("evidence") or "")
+            if fields["evidence"] is None:
+                fields["answer_start"] = fields["answer_end"] = None
+            choices = [(c["text"], c["is_correct"]) for c in item.get("choices", [])]
+            old = by_origin.get(item.get("origin_key") or "") or by_prompt.get((item["mode"], item["prompt"]))
+            if old is not None:
+                same_fields = all(getattr(old, name) == value for name, value in fields.items())
+                if same_fields and [(c.text, c.is_correct) for c in old.choices.all()] == choices:
+                    counts["unchanged"] += 1
+                    continue
+                for name, value in fields.items():
+                    setattr(old, name, value)
+                old.save()
+                old.choices.all().delete()
+                question = old
+                counts["updated"] += 1
+            else:
+                question = Question.objects.create(article=article, **fields)  # type: ignore[arg-type]
+                by_prompt[(question.mode, question.prompt)] = question
+                counts["created"] += 1
+            Choice.objects.bulk_create(
+                Choice(question=question, text=text, is_correct=is_correct, position=i)
+                for i, (text, is_correct) in enumerate(choices)
+            )
+    return BankImportResult(**counts)
+
+
+TEACHERS_GROUP = "Teachers"
+"""Made by migration 0005 with the permissions teachers need, and nothing over users or groups."""
+
+
+@transaction.atomic
+def teacher_create(*, username: str, password: str | None) -> tuple[User, bool]:
+    """Make ``username`` a teacher: a staff account in the Teachers group, created when it does not exist.
+
+    Returns the user and whether the account is new. ``password`` (checked by the caller) replaces the old one
+    when given."""
+    group = Group.objects.get(name=TEACHERS_GROUP)
+    user = User.objects.select_for_update().filter(username=username).first()
+    created = user is None
+    if user is None:
+        user = User(username=username)
+    user.is_staff = True
+    if password is not None:
+        user.set_password(password)
+    user.save()
+    user.groups.add(group)
+    return user, created

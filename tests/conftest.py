@@ -14,12 +14,13 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.tasks import task_backends
 from django.test import override_settings
+from django.utils import timezone
 from django.utils.connection import Local
 
 from quiz.forms import parse_submission
 from quiz.generation import Generated, generate
 from quiz.learners import Learner
-from quiz.models import Article, Attempt, Choice, LearnerProfile, Question, Submission
+from quiz.models import Article, Attempt, AttemptQuestion, Choice, LearnerProfile, Question, Response, Submission
 from quiz.parsing import parse_article, parse_article_bytes
 from quiz.services import article_generate, article_import, attempt_start
 
@@ -51,6 +52,15 @@ def _reset_task_backends() -> None:
     task_backends.__dict__.pop("settings", None)
     task_backends._settings = None
     task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def database_queue() -> Iterator[None]:
+    """The real queue instead of the immediate backend: django-tasks-db's, run by its worker (`db_worker`)."""
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        _reset_task_backends()
+        yield
+    _reset_task_backends()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -239,3 +249,59 @@ def wrong_answer(question: Question) -> dict[str, str]:
 def submission_of(data: dict[str, str]) -> Submission:
     """The Submission the answer form's fields make."""
     return parse_submission(data)[1]
+
+
+# Teachers and results (the admin) ---------------------------------------------------------------------------------
+
+TEACHER_PASSWORD = "a teacher's pass phrase"
+
+
+def make_teacher(username: str = "huda", *, password: str = TEACHER_PASSWORD) -> User:
+    """A staff account in the Teachers group, as `manage.py create_teacher` makes it."""
+    from quiz.services import teacher_create
+
+    user, _created = teacher_create(username=username, password=password)
+    return user
+
+
+def make_bank_question(article: Article, prompt: str = "كم دولة شاركت؟", **fields: object) -> Question:
+    """A multiple-choice question with a right answer and three wrong ones, approved by default."""
+    choices = fields.pop("choices", ["134", "143", "150", "124"])
+    fields = {"kind": "how_many", "mode": "choice", "answer": choices[0], "status": "approved", **fields}  # type: ignore[index]
+    question = Question.objects.create(article=article, prompt=prompt, **fields)  # type: ignore[arg-type]
+    for i, text in enumerate(choices):  # type: ignore[attr-defined]
+        question.choices.create(text=text, is_correct=i == 0, position=i)
+    return question
+
+
+def make_played_attempt(
+    article: Article, answers: dict[Question, bool], *, finished: bool = True, **owner: object
+) -> Attempt:
+    """A played attempt: one response per question, right or wrong; ``owner`` is user=... or guest_id=..."""
+    attempt = Attempt.objects.create(
+        article=article,
+        finished_at=timezone.now() if finished else None,
+        score=10 * sum(answers.values()),
+        answered_count=len(answers),
+        correct_count=sum(answers.values()),
+        **owner,  # type: ignore[arg-type]
+    )
+    for position, (question, right) in enumerate(answers.items()):
+        AttemptQuestion.objects.create(attempt=attempt, question=question, position=position)
+        choice = question.choices.filter(is_correct=right).first()
+        Response.objects.create(
+            attempt=attempt, question=question, choice=choice, given=choice.text if choice else "", is_correct=right
+        )
+    return attempt
+
+
+@pytest.fixture
+def teacher(db: None) -> User:
+    return make_teacher()
+
+
+@pytest.fixture
+def media_root(tmp_path: Path) -> Iterator[Path]:
+    """Uploaded files go to this test's own folder."""
+    with override_settings(MEDIA_ROOT=tmp_path / "media"):
+        yield tmp_path / "media"

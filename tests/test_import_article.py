@@ -76,6 +76,21 @@ def test_importing_a_changed_file_updates_in_place_and_keeps_question_evidence(t
     assert question.evidence.text == "وأضاف أن الصادرات زادت."
 
 
+def test_importing_a_changed_file_with_a_lead_replaces_its_sentences(tmp_path):
+    """The lead's sentences have no block; a changed text used to collide with them (IntegrityError)."""
+    path = tmp_path / "story.txt"
+    path.write_text("العنوان\n\nمقدمة الخبر بلا نقطة\n\nقال الوزير إن الخطة نجحت.", encoding="utf-8")
+    call_command("import_article", str(path))
+    path.write_text("العنوان\n\nمقدمة الخبر بلا نقطة\n\nقال الوزير إن الخطة فشلت.", encoding="utf-8")
+    call_command("import_article", str(path))
+    article = Article.objects.get()
+    assert article.lead == "مقدمة الخبر بلا نقطة"
+    assert list(article.sentences.order_by("position").values_list("text", flat=True)) == [
+        "مقدمة الخبر بلا نقطة",
+        "قال الوزير إن الخطة فشلت.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [

@@ -70,7 +70,7 @@ def test_pages_answer_only_get(client, seed_article):
 
 
 def test_detail_runs_a_fixed_number_of_queries(client, seed_article, django_assert_num_queries):
-    with django_assert_num_queries(4):  # article, blocks, sentences, the words that have flashcards
+    with django_assert_num_queries(5):  # article, blocks, sentences, its pictures, the words that have flashcards
         client.get(seed_article.get_absolute_url())
 
 

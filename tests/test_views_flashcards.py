@@ -276,11 +276,11 @@ def test_known_words_are_marked_and_the_share_is_shown(client, cards_article):
 
 
 def test_the_article_page_runs_a_fixed_number_of_queries(client, cards_article, django_assert_num_queries):
-    with django_assert_num_queries(4):  # article, blocks, sentences, cards
+    with django_assert_num_queries(5):  # article, blocks, sentences, pictures, cards
         client.get(cards_article.get_absolute_url())
     user = make_user()
     client.force_login(user)
-    with django_assert_num_queries(7):  # + session, user, the learner's known words
+    with django_assert_num_queries(8):  # + session, user, the learner's known words
         client.get(cards_article.get_absolute_url())
 
 

@@ -28,6 +28,7 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         Article.objects.prefetch_related(
             Prefetch("blocks", queryset=Block.objects.order_by("position")),
             Prefetch("sentences", queryset=Sentence.objects.order_by("position")),
+            "images",
         ),
         slug=slug,
     )
