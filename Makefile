@@ -68,6 +68,8 @@ system-test:
 	@./.ci/apt-ensure required $(APT_TEST)
 	@command -v npm >/dev/null || ./.ci/apt-ensure required nodejs npm
 
+# (The check above asks the server's own "postgres" database: the suite creates test_<name> itself.)
+
 # Test-only tools from the npm registry (axe-core), pinned by package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json | system-test
 	@echo "Installing the npm test tools (package-lock.json)"
@@ -112,7 +114,8 @@ test-sqlite:
 	DATABASE_URL= $(PY) -m pytest -n 2 --dist loadgroup
 
 test-postgres:
-	@if ! $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	@if ! $(PY) -c "import psycopg, sys, urllib.parse as u; url = u.urlsplit(sys.argv[1]); \
+	    psycopg.connect(url._replace(path='/postgres').geturl(), connect_timeout=3).close()" '$(PG_TEST_URL)' 2>/dev/null; then \
 	  echo; echo "!!!!!! PostgreSQL is not reachable at $(PG_TEST_URL): the PostgreSQL half of the suite did NOT run. !!!!!!"; echo; \
 	  if [ "$${CI:-}" = "true" ]; then exit 1; fi; \
 	else \
