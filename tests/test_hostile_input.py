@@ -17,24 +17,34 @@ import pytest
 from django.test import Client
 from django.urls import resolve, reverse
 
+from quiz.learners import Learner
+from quiz.models import Attempt, Question
+from quiz.services import article_generate, attempt_start
+
 from .conftest import all_rows, make_user
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE_VALUES = {
+# Sent to every field.
+HOSTILE_TEXT = {
     "overlong": "ب" * 100_000,
     "null byte": "134\x00",
     "bidi override": "\u202e431\u202c",
+    "control characters": "1\x1b[2J\x07",
+}
+# Sent to the fields that carry a number (an id, a count, a setting): text fields take these as ordinary text.
+HOSTILE_NUMBERS = {
     "huge number": "9" * 400,
     "negative number": "-1",
     "float overflow": "1e309",
     "not a number": "NaN",
     "unknown id": "987654321",
-    "html": '<script>alert("x")</script>',
 }
+NUMERIC = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 INVALID_UTF8 = b"\xff\xfe\xc3\x28"
 # Where a crawler must not go: it would end the session or leave the learners' site.
 SKIP = re.compile(r"^/(admin/|accounts/logout/|static/|media/|i18n/)")
+PAGES_PER_VIEW = 2
 # Data that legitimately changes on any request: sessions (a guest's id, a language choice).
 VOLATILE = ("sessions.Session",)
 
@@ -44,6 +54,10 @@ class Form:
     action: str
     method: str
     fields: dict[str, str] = field(default_factory=dict)
+    numeric: set[str] = field(default_factory=set)
+
+    def hostile_values(self, name: str) -> dict[str, str]:
+        return {**HOSTILE_TEXT, **(HOSTILE_NUMBERS if name in self.numeric else {})}
 
 
 class PageParser(HTMLParser):
@@ -53,6 +67,7 @@ class PageParser(HTMLParser):
         self.forms: list[Form] = []
         self._form: Form | None = None
         self._select: str | None = None
+        self._button_seen = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -64,15 +79,30 @@ class PageParser(HTMLParser):
         if tag == "form":
             self._form = Form(a.get("action", ""), a.get("method", "get").lower())
             self.forms.append(self._form)
+            self._button_seen = False
+        elif self._form is not None and tag in {"input", "textarea", "button"} and not a.get("name"):
+            # An unnamed submit button still counts as the one Enter presses.
+            self._button_seen = self._button_seen or tag == "button" or a.get("type") in {"submit", "image"}
         elif self._form is not None and tag in {"input", "textarea", "button"} and a.get("name"):
-            if a.get("type") in {"checkbox", "radio"} and a["name"] in self._form.fields:
+            is_button = (tag == "button" and a.get("type", "submit") == "submit") or a.get("type") in {
+                "submit",
+                "image",
+            }
+            if a["name"] in self._form.fields and (is_button or a.get("type") in {"checkbox", "radio"}):
+                return  # a browser sends one radio of a group, and only the button that was pressed
+            if is_button and self._button_seen:
                 return
+            self._button_seen = self._button_seen or is_button
             self._form.fields[a["name"]] = a.get("value", "")
+            if NUMERIC.fullmatch(a.get("value", "")) or a.get("type") == "number":
+                self._form.numeric.add(a["name"])
         elif self._form is not None and tag == "select" and a.get("name"):
             self._select = a["name"]
             self._form.fields[a["name"]] = ""
         elif self._form is not None and tag == "option" and self._select and not self._form.fields[self._select]:
             self._form.fields[self._select] = a.get("value", "")
+            if NUMERIC.fullmatch(a.get("value", "")):
+                self._form.numeric.add(self._select)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "form":
@@ -81,16 +111,21 @@ class PageParser(HTMLParser):
             self._select = None
 
 
-def crawl(client: Client, start: str = "/", limit: int = 60) -> tuple[list[str], list[tuple[str, Form]]]:
+def crawl(client: Client, start: str = "/", limit: int = 80) -> tuple[list[str], list[tuple[str, Form]]]:
     """The site's own pages reachable from ``start`` and the forms on them."""
     seen: list[str] = []
     forms: list[tuple[str, Form]] = []
     form_keys: set[tuple[str, str, tuple[str, ...]]] = set()
-    queue = [start]
+    queue = [start, "/"] if start != "/" else ["/"]
+    per_view: dict[str, int] = {}
     while queue and len(seen) < limit:
         url = queue.pop(0)
-        if urlsplit(url).path in {urlsplit(s).path for s in seen}:
+        if url in seen:
             continue
+        view = resolve(unquote(urlsplit(url).path)).view_name
+        if per_view.get(view, 0) >= PAGES_PER_VIEW:
+            continue  # sixty word pages are one screen: two of them are enough
+        per_view[view] = per_view.get(view, 0) + 1
         seen.append(url)
         response = client.get(url)
         assert response.status_code < 500, url
@@ -135,10 +170,11 @@ def submit(client: Client, page: str, form: Form, values: dict[str, str]) -> int
     return client.get(action, values).status_code
 
 
-def hostile_corpus(client: Client) -> list[str]:
-    """Send the corpus; return what went wrong (a 500, or stored data that changed)."""
+def hostile_corpus(client: Client, *, start: str = "/", limit: int = 80) -> list[str]:
+    """Send the corpus to the pages found from ``start`` (at most ``limit``); return what went wrong (a 500, or
+    stored data that changed)."""
     problems: list[str] = []
-    pages, forms = crawl(client)
+    pages, forms = crawl(client, start, limit)
     before = all_rows(exclude=VOLATILE)
 
     def check(what: str, status: int) -> None:
@@ -156,7 +192,7 @@ def hostile_corpus(client: Client) -> list[str]:
         for name in form.fields:
             if name == "csrfmiddlewaretoken":
                 continue
-            for label, value in HOSTILE_VALUES.items():
+            for label, value in form.hostile_values(name).items():
                 status = submit(client, page, form, {**form.fields, name: value})
                 check(f"{form.method.upper()} {form.action or page} {name}={label}", status)
             others = urlencode({k: v for k, v in form.fields.items() if k != name}).encode()
@@ -179,14 +215,44 @@ def hostile_corpus(client: Client) -> list[str]:
     return problems
 
 
-def test_a_guest_cannot_break_anything(client, seed_article):
-    assert hostile_corpus(client) == []
+@pytest.fixture
+def article_with_content(seed_article):
+    """The seed with its generated questions and flashcards, as after import."""
+    article_generate(article=seed_article)
+    return seed_article
 
 
-def test_a_learner_cannot_break_anything(client, seed_article):
-    user = make_user("layla")
-    client.force_login(user)
-    assert hostile_corpus(client) == []
+def start_quizzes(client: Client, article) -> list[str]:
+    """Start a quiz the ordinary way, and one that opens with a question of each other answer mode, so that
+    every kind of answer form is in the crawl. Returns their first pages."""
+    response = client.post(reverse("quiz:start", args=[article.slug]), {"mode": "timed"})
+    assert response.status_code == 302, response.status_code
+    first = Attempt.objects.get(public_id=resolve(response["Location"]).kwargs["public_id"])
+    learner = Learner(user=first.user, guest_id=first.guest_id)
+    plays = [response["Location"]]
+    for mode in Question.Mode:
+        question = article.questions.playable().filter(mode=mode).first()
+        assert question is not None, f"the seed has a {mode} question"
+        plays.append(attempt_start(article=article, learner=learner, questions=[question]).get_absolute_url())
+    return plays
+
+
+def corpus_everywhere(client: Client, article) -> list[str]:
+    """The whole site from the first quiz's page, then the question page of each other kind of answer."""
+    first, *others = start_quizzes(client, article)
+    problems = hostile_corpus(client, start=first)
+    for play in others:
+        problems += hostile_corpus(client, start=play, limit=1)
+    return problems
+
+
+def test_a_guest_cannot_break_anything(client, article_with_content):
+    assert corpus_everywhere(client, article_with_content) == []
+
+
+def test_a_learner_cannot_break_anything(client, article_with_content):
+    client.force_login(make_user("layla"))
+    assert corpus_everywhere(client, article_with_content) == []
 
 
 def test_the_crawler_finds_the_sites_forms(client, seed_article):

@@ -73,11 +73,12 @@ def quiz_start(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """GET: the start screen (how it scores, timed or untimed, the leaderboard). POST: a new attempt."""
     article = get_object_or_404(Article, slug=slug)
     if request.method == "POST":
+        mode = request.POST.get("mode", "timed")
+        if mode not in {"timed", "untimed"}:
+            return _refused(request, services.QuizRefused(_("Choose a timed or an untimed quiz.")))
         try:
             attempt = services.attempt_start(
-                article=article,
-                learner=current_learner(request, create=True),
-                timed=request.POST.get("mode") != "untimed",
+                article=article, learner=current_learner(request, create=True), timed=mode == "timed"
             )
         except services.QuizRefused as error:
             return _refused(request, error)
