@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 import redis
 from django.conf import global_settings
 from django.db import connection
 from django.urls import reverse
 
-from .conftest import make_user
+from quiz.models import Article, Attempt, Question, Response
+from quiz.services import article_generate
+
+from .conftest import make_user, right_answer, wrong_answer
 from .scaleout import REDIS_TEST_URL, Browserless, app_servers, csrf_from
+from .test_hostile_input import PageParser
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("scaleout")]
+
+
+def parse_forms(html: str):
+    parser = PageParser()
+    parser.feed(html)
+    return parser.forms
 
 
 @pytest.fixture
@@ -86,3 +98,46 @@ def test_login_throttling_counts_failures_across_servers(postgres_only, shared_r
             },
         )
         assert status == 429, "five failures spread over two servers count as five"
+
+
+def test_a_quiz_played_across_two_servers_keeps_its_attempt_and_score(postgres_only, shared_redis, seed_article):
+    article_generate(article=seed_article)
+    Article.objects.filter(pk=seed_article.pk).update(questions_per_quiz=6)
+    learner = Browserless()
+    with app_servers(2) as (a, b):
+        _, _, page = learner.get(a, reverse("quiz:start", args=[seed_article.slug]))
+        status, headers, _ = learner.post(
+            b,
+            reverse("quiz:start", args=[seed_article.slug]),
+            {
+                "csrfmiddlewaretoken": csrf_from(page),
+                "mode": "timed",
+            },
+        )
+        assert status == 302
+        play = urlsplit(headers["Location"]).path
+        servers = [a, b]
+        for n in range(6):
+            status, _, page = learner.get(servers[n % 2], play)
+            assert status == 200
+            form = next(f for f in parse_forms(page) if f.action.endswith("/answer/"))
+            question = Question.objects.get(pk=form.fields["question"])
+            answer = right_answer(question) if n % 3 else wrong_answer(question)
+            status, _, _ = learner.post(
+                servers[(n + 1) % 2],
+                form.action,
+                {
+                    "csrfmiddlewaretoken": form.fields["csrfmiddlewaretoken"],
+                    **answer,
+                },
+            )
+            assert status == 302, f"answer {n + 1} on the other server"
+        attempt = Attempt.objects.get()
+        assert attempt.guest_id is not None and attempt.user is None
+        assert attempt.answered_count == 6
+        responses = list(Response.objects.filter(attempt=attempt))
+        assert len(responses) == 6
+        assert attempt.correct_count == sum(r.is_correct for r in responses) == 4
+        assert attempt.score == sum(r.points for r in responses) > 0
+        status, _, results = learner.get(a, reverse("quiz:results", kwargs={"public_id": attempt.public_id}))
+        assert status == 200 and f"{attempt.score:,}".replace(",", "") in results.replace(",", "").replace("٬", "")
