@@ -12,8 +12,8 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 # Runtime packages from Debian: espeak-ng speaks the flashcards (optional: without it the button hides).
 APT_RUNTIME := espeak-ng
-# Test-only packages from Debian: the browser the browser tests drive.
-APT_TEST := chromium
+# Test-only packages from Debian: the browser the browser tests drive; gettext checks the translations.
+APT_TEST := chromium gettext
 
 .PHONY: help run serve worker test test-sqlite test-postgres lint typecheck check-python venv deps deps-dev \
         setup setup-dev system-runtime system-test messages bench bench-generator backup restore clean
