@@ -16,7 +16,7 @@ APT_RUNTIME := espeak-ng
 APT_TEST := chromium gettext
 
 .PHONY: help run serve worker test test-sqlite test-postgres lint typecheck check-python venv deps deps-dev \
-        setup setup-dev system-runtime system-test messages bench bench-generator backup restore clean
+        setup setup-dev system-runtime system-test messages bench bench-generator eval backup restore clean
 
 help:
 	@echo "make run        set everything up and serve the site on http://$(HOST):$(PORT)"
@@ -127,6 +127,17 @@ lint: deps-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy quiz quizsite
+
+bench-generator: deps
+	$(PY) -m quiz.generation.bench
+
+# The generator's coverage of human questions on the development set kept outside the repository.
+EVAL ?= ../shared/eval
+eval: deps
+	@test -d "$(EVAL)" || { echo "no development set at $(EVAL) (set EVAL=...)" >&2; exit 2; }
+	@mkdir -p var/eval
+	$(PY) -m quiz.generation.evaluate "$(EVAL)/arcd-train-paragraphs.jsonl" var/eval/questions.jsonl
+	$(PY) "$(EVAL)/score_coverage.py" var/eval/questions.jsonl --top 5
 
 backup: deps
 	$(PY) manage.py backup
