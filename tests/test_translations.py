@@ -16,7 +16,9 @@ pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs ge
 def test_every_message_has_an_arabic_translation():
     result = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(CATALOGUE / "django.po")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr, result.stderr
