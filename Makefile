@@ -106,6 +106,7 @@ worker: deps
 # Tests -----------------------------------------------------------------------------------------------------------
 
 test: setup-dev system-test node_modules/.package-lock.json
+	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 
@@ -124,9 +125,10 @@ test-postgres:
 	fi
 
 lint: deps-dev
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy quiz quizsite
+	@echo "== lint: ruff and mypy"
+	@$(VENV)/bin/ruff check --quiet .
+	@$(VENV)/bin/ruff format --check --quiet .
+	@$(VENV)/bin/mypy quiz quizsite
 
 bench-generator: deps
 	$(PY) -m quiz.generation.bench
