@@ -220,3 +220,26 @@ def test_later_mentions_resolve_by_first_or_family_name_only() -> None:
     people = [(f.text, f.answer) for f in generate(text).facts if f.type == "person"]
     assert ("محمد", "محمد بن عبد الله") in people
     assert all(mention != "الله" for mention, _ in people)
+
+
+def test_ordinal_days_and_hijri_months() -> None:
+    text = (
+        "بدأت الحرب في الأول من سبتمبر من عام 1939 في أوروبا. "
+        "ووقعت المعركة في السابع عشر من رمضان سنة 2 هـ قرب المدينة. "
+        "وفي العاشر من أيلول 2009 أعلن الاتحاد نتائج التصنيف."
+    )
+    dates = {f.text: f.key for f in generate(text).facts if f.type == "date"}
+    assert dates == {
+        "الأول من سبتمبر من عام 1939": "date:1:9:1939",
+        "السابع عشر من رمضان سنة 2 هـ": "hdate:17:9:2",
+        "العاشر من أيلول 2009": "date:10:9:2009",
+    }
+    question = next(q for q in generate(text).questions if q.mode == "choice" and "المعركة" in q.prompt)
+    assert question.prompt == "متى وقعت المعركة قرب المدينة؟"
+    assert any("شعبان" in c or "شوال" in c for c in question.choices)  # a Hijri month moves within its series
+
+
+def test_a_hijri_month_name_alone_is_no_date() -> None:
+    # صفر 'zero' and رمضان (a name) are dates only with a day, a year or شهر 'month'.
+    generated = generate("وكان صفر هو الرقم الذي بدأ به الحساب. وصام الناس في شهر رمضان.")
+    assert [f.text for f in generated.facts if f.type == "date"] == ["رمضان"]

@@ -24,6 +24,10 @@ _BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
 _MAX_TAIL = 8
 # Words that open a new clause inside a sentence: "فيما" 'while', "بينما" 'whereas', "حيث" 'where'.
 _CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حيث", "كما", "لكن", "ولكن"})
+# Words that open an adverbial clause a question's tail stops before: when, as, after, which is why, because.
+_SUBORDINATORS = frozenset(
+    normalize(w) for w in ("عندما", "حينما", "لما", "بعدما", "مما", "لأن", "كي", "لكي", "حيث", "فيما", "بينما")
+)
 _WAS = "كان"  # "was": the copula a verbless clause is asked with ("قبل كم عاما كان إنشاء ...؟")
 # Adverbs that only stand with a following من ("as of", "starting from").
 _NEEDS_MIN = frozenset({"اعتبارا", "ابتداء", "بدءا", "انطلاقا"})
@@ -157,17 +161,31 @@ def tail(
         if i in facts_tokens or _is_number(sentence, i):
             cut_by_fact = True
             break
-        if norm[:1] == "و" and len(norm) > 2:
+        word = sentence.tokens[i].text
+        if norm[:1] == "و" and len(norm) > 2 and (without_conjunction(word) != word or not morphology.is_known(word)):
             rest = norm[1:]
-            verb = is_verb(sentence.tokens[i].text[1:])
+            verb = is_verb(word[1:])
             if clause and (rest in g.relative_pronouns or not verb):
                 pass  # inside a complement clause, "و" joins nouns ("ارتفاع الأسعار وتراجع النفط")
             elif not clause or len(kept) >= 2:
                 break
         if norm in g.relative_pronouns and len(kept) >= 3 and not clause:
             break
+        if norm in _SUBORDINATORS and not clause:
+            break  # "... عندما استقل ...": an adverbial clause of its own
         kept.append(i)
         if len(kept) >= longest:
+            # An adjective stays with its noun ("مع الاتحاد | الأوروبي").
+            while kept[-1] + 1 < stop and len(kept) < longest + 2 and _adjective_of(sentence, kept[-1] + 1):
+                kept.append(kept[-1] + 1)
+            if kept[-1] + 1 < stop:
+                # Cut by length: an adjunct left unfinished goes whole ("... باجتياح الكويت [بعد مفاوضات
+                # فاشلة استمرت]"), and so does a construct ("بعد وفاة | أخيه").
+                preps = [p for p in range(3, len(kept)) if sentence.norms[kept[p]] in g.prepositions]
+                if preps and not _adjective_of(sentence, kept[-1] + 1):
+                    kept = kept[: preps[-1]]
+                else:
+                    cut_by_fact = _construct_head(sentence, kept[-1])
             break
     if cut_by_fact:
         # "في الدقيقة [23]", "في ملعب [مراكش]": a phrase cut by another fact goes whole.
@@ -182,9 +200,49 @@ def tail(
     return kept
 
 
+def _construct_head(sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` looks like the head of a construct whose complement follows ("وفاة أخيه"): a noun
+    without the article, followed by a word that is no preposition, conjunction or verb."""
+    if i + 1 >= len(sentence.tokens) or sentence.gap(i).strip():
+        return False
+    norm, following = sentence.norms[i], sentence.norms[i + 1]
+    if norm.startswith("ال") or is_verb(sentence.tokens[i].text) or norm in grammar().prepositions:
+        return False
+    return following not in grammar().prepositions and following[:1] != "و" and not is_verb(sentence.tokens[i + 1].text)
+
+
+def _adjective_of(sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` is a relational adjective with the article right after a definite noun ("الاتحاد
+    الأوروبي", "الحرب العالمية")."""
+    norm, before = sentence.norms[i], sentence.norms[i - 1]
+    return (
+        not sentence.gap(i - 1).strip()
+        and before.startswith("ال")
+        and norm.startswith("ال")
+        and norm.endswith(("ي", "يه", "يين", "يون"))
+        and not is_verb(sentence.tokens[i].text)
+    )
+
+
 def _is_aside(sentence: Sentence, lo: int) -> bool:
     g = grammar()
     return sentence.norms[lo] in g.parenthetical_openers or sentence.norms[lo] in g.relative_pronouns
+
+
+# كان 'was' and its sisters (أصبح 'became', ظل 'remained', صار, بات): verbs that head a clause, which the
+# lexicon-based test leaves out because كان is also listed among the words that are never names.
+_AUXILIARIES = frozenset(
+    normalize(w)
+    for w in (
+        *("كان", "كانت", "كانوا", "يكون", "تكون", "يكونون", "أصبح", "أصبحت", "أصبحوا", "يصبح", "تصبح"),
+        *("ظل", "ظلت", "ظلوا", "يظل", "تظل", "صار", "صارت", "بات", "باتت", "ليس", "ليست"),
+    )
+)
+
+
+def _is_auxiliary(sentence: Sentence, i: int) -> bool:
+    norm = sentence.norms[i]
+    return norm in _AUXILIARIES or (norm[:1] in "وف" and norm[1:] in _AUXILIARIES)
 
 
 def _has_verb(sentence: Sentence, indices: list[int]) -> int:
@@ -197,7 +255,7 @@ def _has_verb(sentence: Sentence, indices: list[int]) -> int:
         if sentence.norms[i].lstrip("و") in relatives:
             in_relative = True
             continue
-        if is_verb(sentence.tokens[i].text):
+        if is_verb(sentence.tokens[i].text) or _is_auxiliary(sentence, i):
             if first_any < 0:
                 first_any = pos
             if in_relative:
@@ -260,6 +318,7 @@ def _build(
         left.pop()
     phrase = qword
     prep = ""
+    prep_raw = ""
     if coordinated:
         for pos in range(len(left) - 1, -1, -1):
             i = left[pos]
@@ -274,13 +333,17 @@ def _build(
     elif left and sentence.norms[left[-1]] in g.prepositions:
         prep = sentence.norms[left[-1]]
         left = left[:-1]
+    elif left and sentence.norms[left[-1]][:1] in "وف" and sentence.norms[left[-1]][1:] in g.prepositions:
+        prep = sentence.norms[left[-1]][1:]  # "وفي العاشر من أيلول": and + in
+        prep_raw = sentence.tokens[left[-1]].text[1:]
+        left = left[:-1]
     if prep:
         if absorb is not None and prep in absorb:
             phrase = absorb[prep]
         elif " " in prep:
             phrase = f"{prep} {qword}"
         else:
-            raw = next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
+            raw = prep_raw or next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
             # "إلى 1.1%" -> "إلى أي نسبة": a percentage after a preposition is asked with أي نسبة
             phrase = contract(raw, "أي نسبة" if qword == "كم بالمئة" else qword)
     tail_ = tail(sentence, last, hi, others)
@@ -441,8 +504,11 @@ def _following_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index
     lo, hi = segs[seg_index + 1]
     indices = list(range(lo, hi))
     indices, first_text = _strip_opener(sentence, indices)
-    if not indices or _has_verb(sentence, indices) != 0 or len(indices) > _MAX_CONTEXT:
+    if not indices or _has_verb(sentence, indices) != 0:
         return []
+    if len(indices) > _MAX_TAIL + 2:
+        # A long main clause: its verb and a short tail ("قام الجيش باجتياح البلاد").
+        indices = [indices[0], *tail(sentence, indices[0] + 1, hi, others, longest=_MAX_TAIL)]
     words = _render(sentence, indices, first_text)
     # Skip an apposition (", فلاديمير فورونكوف،") and add the complement clause ("إن ...").
     for nxt in range(seg_index + 2, min(len(segs), seg_index + 4)):

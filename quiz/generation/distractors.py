@@ -150,15 +150,28 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
                 if n <= 31 and not 1 <= m <= 28:
                     continue
                 options.append(" ".join([*tokens[:index], with_number(token, n, m), *tokens[index + 1 :]]))
-    # Keep the month series of the answer (يناير or كانون الثاني or جانفي): shift the month within it.
-    raw = load_data("dates.json")["months"]
-    for series in range(3):
-        for number, forms in raw.items():
-            if series < len(forms) and forms[series] in answer:
-                for shift in (1, -1, 2):
-                    other = raw[str((int(number) - 1 + shift) % 12 + 1)]
-                    if series < len(other):
-                        options.append(answer.replace(forms[series], other[series]))
+    # Keep the month series of the answer (يناير or كانون الثاني or جانفي, or the Hijri months): shift the
+    # month within it.
+    data = load_data("dates.json")
+    for raw in (data["months"], data["hijri_months"]):
+        for series in range(3):
+            for number, forms in raw.items():
+                if series < len(forms) and forms[series] in answer:
+                    for shift in (1, -1, 2):
+                        other = raw[str((int(number) - 1 + shift) % 12 + 1)]
+                        if series < len(other):
+                            options.append(answer.replace(forms[series], other[series]))
+    # A day written as an ordinal ("السابع عشر من رمضان"): another day of the month.
+    ordinals = sorted(
+        ((int(day), form) for day, forms in data["ordinal_days"].items() for form in forms), key=lambda x: -len(x[1])
+    )
+    for day, form in ordinals:
+        if answer.startswith(form + " من"):
+            others = {d: f for d, f in reversed(ordinals)}
+            for shift in (1, -1, 2, 3):
+                if (day + shift) in others and 1 <= day + shift <= 28:
+                    options.append(others[day + shift] + answer[len(form) :])
+            break
     rng.shuffle(options)
     return _distinct(answer, options)
 

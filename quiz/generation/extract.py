@@ -161,21 +161,64 @@ def _match_phrase(norms: Sequence[str], end: int, phrases: tuple[tuple[str, ...]
 # Dates and times
 
 
-def _month_at(sentence: Sentence, k: int) -> tuple[int, int] | None:
-    """(month number, token count) if a month name starts at token k (one or two words)."""
-    months = date_words().months
-    for form in sentence.forms(k):
-        if k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1] in months:
-            return months[form + " " + sentence.norms[k + 1]], 2
-        if form in months:
-            return months[form], 1
+def _month_at(sentence: Sentence, k: int) -> tuple[int, int, bool] | None:
+    """(month number, token count, whether Hijri) if a month name starts at token k (one or two words)."""
+    words = date_words()
+    for table, hijri in ((words.months, False), (words.hijri_months, True)):
+        for form in sentence.forms(k):
+            if k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1] in table:
+                return table[form + " " + sentence.norms[k + 1]], 2, hijri
+            if form in table:
+                return table[form], 1, hijri
     return None
 
 
-def _month_word(form: str, sentence: Sentence, k: int) -> bool:
-    months = date_words().months
-    two = k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1] in months
-    return form in months or two
+def _month_form(sentence: Sentence, k: int) -> str:
+    """The form of token k (as it is, or without an attached prefix) that starts a month name."""
+    words = date_words()
+    for form in sentence.forms(k):
+        two = k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1]
+        if form in words.months or form in words.hijri_months or two in words.months or two in words.hijri_months:
+            return form
+    return sentence.norms[k]
+
+
+def _ordinal_day_before(sentence: Sentence, k: int) -> tuple[int, int] | None:
+    """(day, first token) for "الأول من" / "السابع عشر من" right before the month at token k."""
+    if k < 2 or sentence.norms[k - 1] != "من":
+        return None
+    days = date_words().ordinal_days
+    for width in (2, 1):
+        first = k - 1 - width
+        if first < 0:
+            continue
+        words = [normalize(split_prefix(sentence.tokens[first].text).rest), *sentence.norms[first + 1 : k - 1]]
+        for head in dict.fromkeys((sentence.norms[first], words[0])):
+            phrase = " ".join([head, *words[1:]])
+            if phrase in days:
+                return days[phrase], first
+    return None
+
+
+def _year_after_month(sentence: Sentence, k: int) -> tuple[int, int] | None:
+    """(year, token count) for the year right after a month: "2009", "1299م", "من عام 1939", "سنة 2 هـ"."""
+    words = date_words()
+    n = len(sentence.tokens)
+    at = k
+    if at + 1 < n and sentence.norms[at] == "من" and sentence.norms[at + 1] in words.year_words:
+        at += 1  # "الأول من سبتمبر من عام 1939"
+    has_word = at < n and sentence.norms[at] in words.year_words
+    at += 1 if has_word else 0
+    if at >= n:
+        return None
+    year = _year_at(sentence, at)
+    if year is None and has_word and _era_after(sentence, at + 1):
+        value = parse_digits(sentence.tokens[at].text)
+        year = value if value is not None and 1 <= value <= 2100 else None  # "سنة 2 هـ"
+    if year is None:
+        return None
+    end = at + 1 + _era_after(sentence, at + 1)
+    return year, end - k
 
 
 def _year_at(sentence: Sentence, k: int) -> int | None:
@@ -200,6 +243,13 @@ def _era_after(sentence: Sentence, k: int) -> int:
     return 0
 
 
+def date_words_form(sentence: Sentence, k: int) -> str:
+    """Token k's form that starts an ordinal day ("والعاشر" -> "العاشر")."""
+    days = date_words().ordinal_days
+    firsts = {phrase.split()[0] for phrase in days}
+    return next((f for f in sentence.forms(k) if f in firsts), sentence.norms[k])
+
+
 def extract_dates(sentence: Sentence) -> list[Fact]:
     facts: list[Fact] = []
     words = date_words()
@@ -211,27 +261,35 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
         month = _month_at(sentence, k)
         if month is None:
             continue
-        number, width = month
+        number, width, hijri = month
         start, end = k, k + width
         day = parse_digits(sentence.tokens[k - 1].text) if k > 0 else None
+        ordinal: tuple[int, int] | None = _ordinal_day_before(sentence, k)
         if day is not None and 1 <= day <= 31 and (k - 1) not in sentence.taken:
             start = k - 1
-        year = _year_at(sentence, end)
-        if year is not None:
-            end += 1
-            end += _era_after(sentence, end)
+        elif ordinal is not None and sentence.free(ordinal[1], k):
+            day, start = ordinal  # "الأول من سبتمبر", "السابع عشر من رمضان"
+        year_after = _year_after_month(sentence, end)
+        year = year_after[0] if year_after else None
+        if year_after:
+            end += year_after[1]
         has_number = start < k or year is not None
         ambiguous = bool(set(sentence.forms(k)) & words.ambiguous_months)
         after_prep = k > 0 and sentence.norms[k - 1] in g.time_prepositions
-        if not has_number and (ambiguous or not after_prep):
-            continue
+        after_month_word = k > 0 and sentence.bare(k - 1) in {"شهر", "شهري"}
+        if not has_number and (ambiguous or hijri or not after_prep) and not after_month_word:
+            continue  # "صفر" 'zero', "رمضان" a name: a Hijri month needs its day, its year or شهر
         if not sentence.free(start, end):
             continue
         sentence.take(start, end)
         kind = "date" if start < k else ("date" if year is None else "month_year")
-        key = f"date:{day if start < k else 0}:{number}:{year or 0}"
-        month_form = next(f for f in sentence.forms(k) if _month_word(f, sentence, k))
-        prefix = sentence.digit_prefix_len(start) if start < k else sentence.prefix_len(k, month_form)
+        key = f"{'hdate' if hijri else 'date'}:{day if start < k else 0}:{number}:{year or 0}"
+        if start < k and ordinal is not None and start == ordinal[1]:
+            prefix = sentence.prefix_len(start, date_words_form(sentence, start))
+        elif start < k:
+            prefix = sentence.digit_prefix_len(start)
+        else:
+            prefix = sentence.prefix_len(k, _month_form(sentence, k))
         facts.append(_fact(sentence, "date", key, start, end, number=year, prefix=prefix, detail=kind))
     for k in range(n):
         if k in sentence.taken:
@@ -261,9 +319,9 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
                 end += _era_after(sentence, end)
                 if sentence.free(k, end):
                     sentence.take(k, end)
-                    ordinal = " ".join(sentence.norms[k + 1 : k + 1 + width])
+                    ordinal_words = " ".join(sentence.norms[k + 1 : k + 1 + width])
                     prefix = sentence.prefix_len(k, bare)
-                    facts.append(_fact(sentence, "century", f"century:{ordinal}", k, end, prefix=prefix))
+                    facts.append(_fact(sentence, "century", f"century:{ordinal_words}", k, end, prefix=prefix))
     return facts
 
 

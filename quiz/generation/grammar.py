@@ -103,10 +103,18 @@ def without_conjunction(word: str) -> str:
         return word
     if len(word) > 1 and "\u064b" <= word[1] <= "\u0652" and word[1] != "\u064e":
         return word  # "وُلد": a vowel other than fatha on the و makes it part of the word
-    for reading in morphology.analyse(word):
-        if reading.prefix[:1] in {"و", "ف"}:
-            return word[1:]
-    return word
+    readings = morphology.analyse(word)
+    joined = [r for r in readings if r.prefix[:1] in {"و", "ف"}]
+    if not joined:
+        return word
+    if any(r.pos not in _CONTENT_POS and not r.pos.startswith("VERB") for r in joined):
+        return word[1:]  # "وفي", "وقد", "وهي": and + a particle, never the content word (وفيّ 'loyal')
+    if any(not r.prefix for r in readings):
+        return word  # "وجدت" 'found', "والده" 'his father', "وصل": the whole word reads on its own
+    return word[1:]
+
+
+_CONTENT_POS = frozenset({"NOUN", "NOUN_PROP", "ADJ"})
 
 
 @lru_cache(maxsize=65536)

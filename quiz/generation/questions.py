@@ -67,6 +67,8 @@ _DURATION_SINGULAR = {
     }.items()
     for w in forms
 }
+# Nouns before a date that the question word replaces with it: "في يوم 3 أغسطس" 'on the day of', "بتاريخ".
+_DAY_WORDS = frozenset(normalize(w) for w in ("يوم", "تاريخ", "بتاريخ"))
 _WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
 
 
@@ -110,10 +112,16 @@ def token_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
+# Facts a question's clause may name: a person, place or organisation is context ("متى وقعت آيسلندا على ...؟");
+# another number or date is a second answer the tail stops before.
+_CONTEXT_TYPES = frozenset({"role", "person", "place", "org", "description"})
+
+
 def _fact_tokens(ctx: Context, sentence: Sentence, exclude: Fact) -> set[int]:
+    """The tokens of the sentence's other numeric and time facts, which a question's tail stops before."""
     tokens: set[int] = set()
     for fact in ctx.in_sentence(sentence.index):
-        if fact is not exclude and fact.type != "role":
+        if fact is not exclude and fact.type not in _CONTEXT_TYPES:
             first, last = token_range(sentence, fact.start, fact.end)
             tokens.update(range(first, last))
     return tokens
@@ -323,7 +331,16 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type in {"year", "date", "time", "century", "period"}:
         absorb = dict(_WHEN)
         qword = "متى"
-        built = build(sentence, first, last, qword, absorb=absorb, facts_tokens=others, masdar_ok=True)
+        built = build(
+            sentence,
+            first,
+            last,
+            qword,
+            absorb=absorb,
+            drop_before=_DAY_WORDS,
+            facts_tokens=others,
+            masdar_ok=True,
+        )
         accepted: tuple[str, ...] = ()
         if fact.number is not None:
             accepted = (str(fact.number), f"عام {fact.number}", f"سنة {fact.number}")

@@ -1,0 +1,57 @@
+"""How a sentence becomes a question: the clause around the answer, its verb first, a tail that stops at the right
+place. Real-looking news and encyclopaedia sentences written for these tests."""
+
+from __future__ import annotations
+
+from quiz.generation import generate
+from quiz.generation.grammar import without_conjunction
+
+
+def asked(text: str) -> dict[str, str]:
+    """Prompt -> answer of the multiple-choice and typed wh-questions."""
+    return {
+        q.prompt: q.answer
+        for q in generate(text).questions
+        if q.mode in {"choice", "typed"} and q.kind not in {"cloze", "matching"}
+    }
+
+
+def test_a_verb_starting_with_waw_is_not_a_conjunction() -> None:
+    # وقعت 'signed' and وجدت 'found' begin with و but are whole verbs: the question keeps them.
+    assert without_conjunction("وجدت") == "وجدت"
+    assert without_conjunction("والده") == "والده"
+    assert without_conjunction("وقال") == "قال"
+    assert without_conjunction("وفي") == "في"  # and + in, never وفيّ 'loyal'
+    prompts = asked("في عام 2015 وقعت تونس على اتفاقية للتعاون الاقتصادي مع الاتحاد الأوروبي.")
+    assert prompts["متى وقعت تونس على اتفاقية للتعاون الاقتصادي مع الاتحاد الأوروبي؟"] == "عام 2015"
+
+
+def test_names_and_places_stay_in_the_question() -> None:
+    prompts = asked("ووجدت بعثة أثرية بريطانية في عام 1922 مقبرة ملكية في مصر.")
+    assert any(p.startswith("متى وجدت بعثة أثرية") and "مصر" in p for p in prompts)
+
+
+def test_the_tail_stops_before_an_adverbial_clause() -> None:
+    prompts = asked("وارتفعت الأسعار بشكل حاد في عام 2019 عندما تراجعت قيمة العملة المحلية.")
+    assert prompts == {"متى ارتفعت الأسعار بشكل حاد؟": "عام 2019"}
+
+
+def test_a_long_tail_ends_before_an_unfinished_adjunct() -> None:
+    text = "وفي يوم 3 أغسطس 1990، قام الجيش باجتياح الحدود بعد مفاوضات فاشلة استمرت أسابيع في مدينة ساحلية بين الطرفين."
+    prompts = asked(text)
+    assert prompts["متى قام الجيش باجتياح الحدود؟"] == "3 أغسطس 1990"  # "في يوم" goes into متى
+
+
+def test_a_fronted_time_before_a_clause_with_kana() -> None:
+    text = "بين عامي 1950 و1960، كانت المدينة قد شهدت نموا سريعا بسبب الهجرة من الريف."
+    assert asked(text)["متى كانت المدينة قد شهدت نموا سريعا بسبب الهجرة من الريف؟"] == "بين عامي 1950 و1960"
+
+
+def test_kana_is_the_verb_of_its_clause() -> None:
+    prompts = asked("كان الرحالة ابن بطوطة أول من وصل إلى جزر المالديف في عام 1343.")
+    assert prompts["متى كان الرحالة ابن بطوطة أول من وصل إلى جزر المالديف؟"] == "عام 1343"
+
+
+def test_and_plus_preposition_before_the_answer() -> None:
+    prompts = asked("وفي العاشر من أيلول 2009 أعلن الاتحاد نتائج التصنيف الجديد.")
+    assert prompts["متى أعلن الاتحاد نتائج التصنيف الجديد؟"] == "العاشر من أيلول 2009"
