@@ -55,3 +55,31 @@ def test_kana_is_the_verb_of_its_clause() -> None:
 def test_and_plus_preposition_before_the_answer() -> None:
     prompts = asked("وفي العاشر من أيلول 2009 أعلن الاتحاد نتائج التصنيف الجديد.")
     assert prompts["متى أعلن الاتحاد نتائج التصنيف الجديد؟"] == "العاشر من أيلول 2009"
+
+
+def test_a_subordinate_clause_is_asked_without_its_subordinator() -> None:
+    prompts = asked("وعندما ضم الأمير الإقليم سنة 1620م، أعلن نفسه ملكا على البلاد.")
+    assert prompts["متى ضم الأمير الإقليم؟"] == "سنة 1620م"
+
+
+def test_a_verb_left_without_its_complement_is_dropped() -> None:
+    prompts = asked("ووجدت البعثة نقوشا قديمة في اليمن تعود إلى 3 آلاف سنة.")
+    assert "أين وجدت البعثة نقوشا قديمة؟" in prompts
+
+
+def test_an_elative_is_no_verb() -> None:
+    from quiz.generation.grammar import is_verb
+
+    # أطول 'longer' and أفضل 'better' also read as 'I lengthen', 'I prefer': never in a news sentence.
+    assert not is_verb("أطول")
+    assert not is_verb("أفضل")
+    assert is_verb("أعلن")
+
+
+def test_questions_that_say_nothing_rank_low() -> None:
+    from quiz.generation.questions import prompt_penalty
+
+    assert prompt_penalty("متى كان ذلك؟") < prompt_penalty("متى وقعت المعركة؟") - 0.2
+    assert prompt_penalty("متى ضم عندما العثمانيون الشام؟") < prompt_penalty("متى ضم العثمانيون الشام؟")
+    long = "متى " + " ".join(["كلمة"] * 24) + "؟"
+    assert prompt_penalty(long) <= -0.25

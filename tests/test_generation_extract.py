@@ -243,3 +243,58 @@ def test_a_hijri_month_name_alone_is_no_date() -> None:
     # صفر 'zero' and رمضان (a name) are dates only with a day, a year or شهر 'month'.
     generated = generate("وكان صفر هو الرقم الذي بدأ به الحساب. وصام الناس في شهر رمضان.")
     assert [f.text for f in generated.facts if f.type == "date"] == ["رمضان"]
+
+
+def test_ranges_of_numbers_are_one_answer() -> None:
+    text = (
+        "وتعيش السلاحف في المحميات بين 12 و14 عاما. وأدى الزلزال إلى تشريد ما بين 50 و85 ألف شخص. "
+        "وتحتاج البذور عادة من 2-6 أسابيع قبل الإنبات. ويبلغ عرض الوادي من 10 إلى 20 كيلومترا."
+    )
+    generated = generate(text)
+    ranges = {f.text: f.type for f in generated.facts if f.detail == "range"}
+    assert ranges == {
+        "بين 12 و14 عاما": "duration",
+        "ما بين 50 و85 ألف شخص": "count",
+        "من 2-6 أسابيع": "duration",
+        "من 10 إلى 20 كيلومترا": "amount",
+    }
+    question = next(q for q in generated.questions if q.mode == "choice" and q.answer == "بين 12 و14 عاما")
+    assert question.prompt == "كم عاما تعيش السلاحف في المحميات؟"  # "بين" belongs to the answer, not to كم
+    for choice in question.choices:  # the range moves as a whole and keeps its width
+        low, high = (int(x) for x in re.findall(r"\d+", choice))
+        assert high - low == 2
+
+
+def test_qualifiers_with_an_attached_preposition() -> None:
+    text = "واستمرت المملكة قائمة لما يقرب من 300 سنة. وظل الجسر صامدا لمدة لا تزيد عن 40 سنة."
+    facts = {f.text for f in generate(text).facts if f.type == "duration"}
+    assert facts == {"ما يقرب من 300 سنة", "لمدة لا تزيد عن 40 سنة"}
+    prompts = {q.prompt for q in generate(text).questions if q.kind == "how_many"}
+    assert "كم سنة استمرت المملكة قائمة؟" in prompts
+    assert "لمدة كم سنة ظل الجسر صامدا؟" in prompts
+
+
+def test_an_attached_bi_is_asked_with_bikam() -> None:
+    prompts = {q.prompt: q.answer for q in generate("ويقدر عدد سكان الإقليم بحوالي 4 ملايين نسمة.").questions}
+    assert prompts["بكم نسمة يقدر عدد سكان الإقليم؟"] == "حوالي 4 ملايين نسمة"
+
+
+def test_counted_plurals_are_asked_in_the_singular() -> None:
+    text = "وتنقسم الولاية إلى ثماني مناطق إدارية. وفاز النادي بالكأس ثمان مرات. وتضم البلاد خمسة أقاليم اتحادية."
+    prompts = {q.prompt for q in generate(text).questions if q.kind == "how_many"}
+    assert "إلى كم منطقة إدارية تنقسم الولاية؟" in prompts
+    assert "كم مرة فاز النادي بالكأس؟" in prompts
+    assert "كم إقليما تضم البلاد؟" in prompts  # a feminine adjective would not agree with إقليما
+
+
+def test_ordinals_are_no_counts() -> None:
+    generated = generate("وتحتل المدينة المرتبة التاسعة عشر عالميا. وعاش الشاعر في القرن الثاني عشر.")
+    assert not [f for f in generated.facts if f.type == "count"]
+
+
+def test_an_ambiguous_first_word_is_the_verb_of_a_verbless_clause() -> None:
+    # قدر is 'was estimated' or 'fate'; with no other verb in its clause, it is the verb.
+    prompts = {q.prompt for q in generate("وقدر عدد سكان المدينة بـ3 ملايين نسمة عام 2010.").questions}
+    assert "بكم نسمة قدر عدد سكان المدينة؟" in prompts
+    noun_first = {q.prompt for q in generate("عدد السكان يبلغ 5 ملايين نسمة.").questions}
+    assert "كم نسمة يبلغ عدد السكان؟" in noun_first

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.arabic import morphology
+from quiz.arabic.lexicon import people_words
 from quiz.arabic.normalize import normalize
 from quiz.arabic.numbers import find_numbers
 from quiz.arabic.tokens import split_prefix
@@ -83,16 +84,17 @@ def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], st
     while indices and (
         sentence.norms[indices[0]] in g.openers
         or (sentence.norms[indices[0]][:1] in "وف" and sentence.norms[indices[0]][1:] in g.openers)
+        or (sentence.norms[indices[0]].lstrip("وف") in _SUBORDINATORS and len(indices) > 2)
     ):
-        indices = indices[1:]
+        indices = indices[1:]  # "وعندما ضم العثمانيون ...": the clause without its subordinator
     if indices:
         word = sentence.tokens[indices[0]].text
         norm = sentence.norms[indices[0]]
-        if norm[:1] in "وف" and len(norm) > 2:
+        if norm[:1] in "وف" and len(norm) > 2 and without_conjunction(word) != word:
             rest = word[1:]
             if is_verb(rest) or normalize(rest) in g.prepositions or normalize(rest) in g.relative_pronouns:
                 first_text = rest
-            elif without_conjunction(word) != word and not is_name_word(word):
+            elif not is_name_word(word):
                 first_text = without_conjunction(word)
     return indices, first_text
 
@@ -195,6 +197,10 @@ def tail(
                 break
         while kept and sentence.norms[kept[-1]] in _NEEDS_MIN:
             kept.pop()  # "اعتبارًا [من عام 2012]": an adverb that needs its من
+        last = sentence.tokens[kept[-1]].text if kept else ""
+        verb_before = any(is_verb(sentence.tokens[k].text) for k in range(max(0, start - 8), start))
+        if (len(kept) > 1 or verb_before) and is_verb(without_conjunction(last)):
+            kept.pop()  # "يقودها [ويقوم على حراستها ...]", "آثار تعود [لآلاف السنين]": a verb left without its complement
     while kept and (sentence.norms[kept[-1]] in g.prepositions or sentence.norms[kept[-1]] in g.openers):
         kept.pop()
     return kept
@@ -267,7 +273,36 @@ def _has_verb(sentence: Sentence, indices: list[int]) -> int:
                 continue
             return pos
         skip_next = False
+    if first_any < 0 and indices:
+        # The clause's first word after an opener or subordinator ("وعندما ضم العثمانيون ...").
+        lead = 0
+        while lead < min(2, len(indices) - 1) and sentence.norms[indices[lead]].lstrip("وف") in (
+            _SUBORDINATORS | grammar().openers
+        ):
+            lead += 1
+        if _opens_with_verb(sentence, indices[lead], after_opener=lead > 0):
+            return lead
     return first_any
+
+
+def _opens_with_verb(sentence: Sentence, i: int, *, after_opener: bool = False) -> bool:
+    """Whether token ``i``, first in a clause with no clear verb, is its verb: a word that can be one, without
+    the article, at the start of the sentence, after punctuation or with و/ف attached ("وقدر عدد سكانها بـ104
+    مليون نسمة": قدر 'was estimated' and قدر 'fate' are written alike)."""
+    word = sentence.tokens[i].text
+    bare = without_conjunction(word)
+    opens = after_opener or i == 0 or bool(re.search(r"[،,.؛:]", sentence.gap(i - 1))) or bare != word
+    opens = opens or sentence.norms[i - 1].lstrip("وف") in _SUBORDINATORS | grammar().openers
+    norm = normalize(bare)
+    g = grammar()
+    if not opens or norm.startswith("ال") or norm in g.prepositions or is_name_word(bare):
+        return False
+    if norm in people_words().not_names or any(norm == q[0] for q in g.qualifiers):
+        return False  # "أكثر من 1000 مشارك": a qualifier, not the verb أكثر 'increased'
+    following = sentence.norms[i + 1] if i + 1 < len(sentence.tokens) else ""
+    if not following or following in g.prepositions or find_numbers([sentence.tokens[i + 1].text]):
+        return False
+    return morphology.can_be_verb(bare)
 
 
 def build(
@@ -280,7 +315,7 @@ def build(
     """``_build``, refusing a question with nothing but the question phrase, or one word that is no verb."""
     built = _build(sentence, first, last, qword, **options)  # type: ignore[arg-type]
     content = built.text.rstrip("؟").split()[len(qword.split()) :]
-    if not content or (len(content) == 1 and not is_verb(content[0])):
+    if not content or (len(content) == 1 and not morphology.can_be_verb(without_conjunction(content[0]))):
         return Built("", False)  # "متى تُوفي؟" asks something; "في أي يوم مساء؟" does not
     return built
 
@@ -358,7 +393,9 @@ def _build(
     if construct_in_place and not prep and left and not coordinated:
         before = left[-1]
         head = sentence.norms[before]
-        construct_head = not head.startswith("ال") and not is_name_word(sentence.tokens[before].text)
+        # "مقتل [18 شخصا]" is a construct; "بالكأس [ثمان مرات]" is not (a preposition and the article).
+        construct_head = not sentence.bare(before).startswith("ال") and not head.startswith("ال")
+        construct_head = construct_head and not is_name_word(sentence.tokens[before].text)
         if construct_head and not is_verb(sentence.tokens[before].text) and head not in g.openers:
             # "أدت إلى مقتل [18 شخصا]": a count governed by a noun is asked in place, from the clause's verb.
             verb_pos = _has_verb(sentence, left)
@@ -459,7 +496,7 @@ def _build(
     # "أن معدل التضخم في [مصر] بلغ ...": the verb after the answer goes first, the subject after it.
     has_copula = any(sentence.norms[i] in _COPULAS for i in left)
     if left and tail_ and _has_verb(sentence, tail_) == 0 and len(left) <= 6 and not has_copula:
-        verb_word = _render(sentence, tail_[:1])
+        verb_word = [without_conjunction(w) for w in _render(sentence, tail_[:1])]
         return Built(
             _finish([phrase, *verb_word, *_render(sentence, left, first_text), *_words(sentence, tail_[1:])]),
             True,

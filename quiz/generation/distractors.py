@@ -194,6 +194,24 @@ def periods(answer: str, rng: random.Random) -> list[str]:
     return _distinct(answer, options)
 
 
+def ranges(answer: str, rng: random.Random) -> list[str]:
+    """A range of numbers ("بين 12 و14 عاما") moved as a whole, its width kept."""
+    found = list(_DIGITS.finditer(answer))
+    if len(found) != 2:
+        return []
+    low, high = (int(normalize(m.group()).replace(",", "").replace(".", "").replace("٬", "")) for m in found)
+    options = []
+    for new_low in near_numbers(low, rng):
+        shift = new_low - low
+        text = answer
+        for match, value in reversed(list(zip(found, (low + shift, high + shift), strict=True))):
+            digits = str(value) if match.group().isascii() else str(value).translate(_ARABIC_INDIC)
+            text = text[: match.start()] + digits + text[match.end() :]
+        if low + shift > 0:
+            options.append(text)
+    return _distinct(answer, options)
+
+
 def weekdays(answer: str, rng: random.Random) -> list[str]:
     days = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]  # Saturday..Friday
     rng.shuffle(days)
@@ -267,6 +285,8 @@ def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]
     """Up to three distractors for ``fact`` whose right answer is displayed as ``answer``."""
     rng = rng_for(seed, fact.key)
     if fact.type in {"count", "percent", "amount", "duration", "year"}:
+        if fact.detail == "range":
+            return ranges(answer, rng)
         if fact.number is None:
             return decimals(answer, rng)
         return numeric(fact, answer, facts, rng)

@@ -17,7 +17,7 @@ from functools import cache
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import Place, date_words, gazetteer, people_words
 from quiz.arabic.normalize import normalize
-from quiz.arabic.numbers import find_numbers, parse_digits
+from quiz.arabic.numbers import NumberSpan, find_numbers, parse_digits
 from quiz.arabic.sentences import Span, split_sentences
 from quiz.arabic.tokens import Token, is_arabic, is_latin_only, split_prefix, tokenize
 from quiz.generation.grammar import grammar, is_name_word, is_verb
@@ -152,8 +152,8 @@ def _match_phrase(norms: Sequence[str], end: int, phrases: tuple[tuple[str, ...]
         n = len(phrase)
         if end - n >= 0 and tuple(norms[end - n : end]) == phrase:
             return n
-        if n and end - n >= 0 and norms[end - n].startswith("و") and (norms[end - n][1:], *phrase[1:]) == phrase:
-            return n
+        if n and end - n >= 0 and norms[end - n][:1] in "وبلف" and (norms[end - n][1:], *phrase[1:]) == phrase:
+            return n  # "وأكثر من", "بحوالي", "لما يقرب من": an attached و/ب/ل/ف
     return 0
 
 
@@ -329,6 +329,91 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
 # Numbers: years, durations, counts, percentages, amounts
 
 
+# Words that open a range of numbers: "بين 12 و14 عاما" 'between', "ما بين", "من 10 إلى 20" 'from'.
+_RANGE_OPENERS = (("ما", "بين"), ("بين",), ("من",))
+_RANGE_LINKS = frozenset({"و", "الي", "حتي"})  # and, to, until
+_DASHED_RANGE = re.compile(r"^[وبل]?([0-9٠-٩]+)[-–]([0-9٠-٩]+)$")
+
+
+def _range_unit(sentence: Sentence, k: int) -> tuple[str, int] | None:
+    """(fact type, unit width) when token k can count a range: a duration unit, a measure or currency, or a counted
+    noun."""
+    if k >= len(sentence.tokens) or re.search(r"[،,.؛:()]", sentence.gap(k - 1)):
+        return None
+    g = grammar()
+    norm, bare = sentence.norms[k], sentence.bare(k)
+    if norm in date_words().duration_units or bare in date_words().duration_units:
+        return "duration", 1
+    if {norm, bare} & (g.currency_words | g.measure_units) or norm in g.unit_names:
+        square = k + 1 < len(sentence.tokens) and sentence.norms[k + 1] in {"مربع", "مربعا", "مكعب", "مكعبا"}
+        return "amount", 2 if square else 1
+    if not is_arabic(sentence.tokens[k].text) or norm.startswith("ال") or norm in g.count_stop_nouns:
+        return None
+    if norm in g.prepositions or bare in g.prepositions or bare in people_words().not_names:
+        return None
+    if morphology.is_only_verb(sentence.tokens[k].text) or parse_digits(sentence.tokens[k].text) is not None:
+        return None
+    if any(r.pos == "PREP" for r in morphology.analyse(sentence.tokens[k].text)):
+        return None
+    return "count", 1
+
+
+def _extract_ranges(sentence: Sentence, spans: Sequence[NumberSpan]) -> list[Fact]:
+    """Two numbers of one unit as one answer: "بين 12 و14 عاما", "ما بين 50 و85 مليون قتيل", "من 2-6 أسابيع"."""
+    facts: list[Fact] = []
+    pairs: list[tuple[int, int, int, int]] = []  # (first number token, end of second number, low, high)
+    for left, right in itertools.pairwise(spans):
+        if left.decimal or right.decimal or left.words != right.words:
+            continue
+        glued = right.start == left.end and sentence.norms[right.start][:1] == "و"
+        linked = right.start == left.end + 1 and sentence.norms[left.end] in _RANGE_LINKS
+        dashed = right.start == left.end and re.fullmatch(r"\s*[-–]\s*", sentence.gap(left.end - 1)) is not None
+        if glued or linked or dashed:
+            pairs.append((left.start, right.end, left.value, right.value))
+    for k, token in enumerate(sentence.tokens):
+        dashed_token = _DASHED_RANGE.match(token.text)
+        if dashed_token:
+            low, high = parse_digits(dashed_token.group(1)), parse_digits(dashed_token.group(2))
+            if low is not None and high is not None:
+                pairs.append((k, k + 1, low, high))
+    for start, end, low, high in pairs:
+        unit = _range_unit(sentence, end)
+        if unit is None or not low < high or (low >= 1000 and high <= 2100 and unit[0] != "amount"):
+            continue  # "1908 و1914" is a period of years, asked as one elsewhere
+        opener = next((len(o) for o in _RANGE_OPENERS if tuple(sentence.norms[max(0, start - len(o)) : start]) == o), 0)
+        first, last = start - opener, end + unit[1]
+        if not sentence.free(first, last):
+            continue
+        type_, _width = unit
+        marker = _match_phrase(sentence.norms, first, grammar().duration_markers) if type_ == "duration" else 0
+        first -= marker if sentence.free(first - marker, first) else 0
+        sentence.take(first, last)
+        unit_text = " ".join(t.text for t in sentence.tokens[end:last])
+        qualifier = " ".join(t.text for t in sentence.tokens[first:start])
+        facts.append(
+            _fact(
+                sentence,
+                type_,
+                f"{type_}:{low}-{high}:{_unit_key(unit_text)}",
+                first,
+                last,
+                number=high,
+                unit=unit_text,
+                qualifier=qualifier,
+                detail="range",
+                prefix=_lead_prefix(sentence, first, start),
+            )
+        )
+    return facts
+
+
+@cache
+def _ordinal_words() -> frozenset[str]:
+    """First words of ordinals (الأول، الثاني ... الحادي): before عشر they make an ordinal, not a count."""
+    masculine = {phrase.split()[0] for phrase in date_words().ordinal_days}
+    return frozenset(masculine | {word + "ه" for word in masculine} | {"الاولي"})  # and feminine: التاسعة
+
+
 def extract_numbers(sentence: Sentence) -> list[Fact]:
     facts: list[Fact] = []
     g = grammar()
@@ -343,7 +428,9 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             sentence.take(first, k + 1)
             prefix = sentence.prefix_len(first, sentence.norms[first]) if first < k else sentence.digit_prefix_len(k)
             facts.append(_fact(sentence, "year", f"year:{year}", first, k + 1, number=year, prefix=prefix))
-    for found in find_numbers(texts):
+    spans = find_numbers(texts)
+    facts += _extract_ranges(sentence, spans)
+    for found in spans:
         i, j, value = found.start, found.end, found.value
         # A bare decimal ("45.44%", "2.3") has no whole number: its facts carry none (typed questions only).
         number: int | None = None if found.decimal else value
@@ -363,7 +450,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             prefix = _lead_prefix(sentence, first, i)
             facts.append(_fact(sentence, "year", f"year:{value}:era", first, j + era, number=value, prefix=prefix))
             continue
-        if found.words and i > 0 and sentence.norms[i - 1].startswith("ال") and value <= 19:
+        if found.words and i > 0 and sentence.norms[i - 1] in _ordinal_words() and value <= 19:
             continue  # "الثاني عشر": an ordinal, not a count
         # A year: "عام 2021", "في 1958", "منذ 2017", "2021م", or a bare 4-digit year before punctuation.
         if (
@@ -386,10 +473,12 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             facts.append(_fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix))
             continue
         if nxt in words.duration_units or nxt_bare in words.duration_units:
-            marker = _match_phrase(sentence.norms, i, g.duration_markers) or _match_phrase(
-                sentence.norms, i, g.qualifiers
-            )  # "قبل 75 عاما", "حوالي 10,000 سنة"
-            first = i - marker
+            # "قبل 75 عاما", "حوالي 10,000 سنة", "لمدة لا تزيد عن 60 سنة": a qualifier, then a marker before it.
+            qualified = _match_phrase(sentence.norms, i, g.qualifiers)
+            marker = _match_phrase(sentence.norms, i - qualified, g.duration_markers)
+            first = i - qualified - marker
+            if not sentence.free(first, i):
+                first = i
             qualifier = " ".join(t.text for t in sentence.tokens[first:i])
             sentence.take(first, j + 1)
             unit = words.duration_units.get(nxt) or words.duration_units[nxt_bare]
@@ -460,6 +549,8 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             continue
         if nxt.startswith("ال") or nxt_bare in people_words().not_names:
             continue  # a counted noun is indefinite: "19 النفوذ", "365.25 وهو" are no counts
+        if any(r.pos == "PREP" for r in morphology.analyse(texts[j])):
+            continue  # "60 مليون منهم": a preposition with a pronoun, not a counted noun
         if found.words and (not morphology.is_known(texts[j]) or morphology.is_only_proper_noun(texts[j])):
             continue  # "ألفا أديسون": a number word before a name is part of the name
         if (

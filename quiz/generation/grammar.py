@@ -90,7 +90,9 @@ def is_verb(word: str) -> bool:
         return False  # the article or tanween: a noun
     # Distinct lemmas, so a verb with many person endings (شكلتُ، شكلتَ ...) counts once; a tie is a noun
     # (شخص "person" / شخّص "diagnosed").
-    verbs = {r.lemma_vowelled for r in readings if r.is_verb}
+    # A first-person imperfect ("أطول" 'I lengthen') is rare outside quotations; as a reading it mostly hides an
+    # elative (أطول 'longer', أفضل 'better').
+    verbs = {r.lemma_vowelled for r in readings if r.is_verb and not (r.pos == "VERB_IMPERFECT" and r.prefix == "أ")}
     others = {r.lemma_vowelled for r in readings if not r.is_verb}
     return bool(verbs) and len(verbs) > len(others)
 

@@ -67,8 +67,9 @@ _DURATION_SINGULAR = {
     }.items()
     for w in forms
 }
-# Nouns before a date that the question word replaces with it: "في يوم 3 أغسطس" 'on the day of', "بتاريخ".
-_DAY_WORDS = frozenset(normalize(w) for w in ("يوم", "تاريخ", "بتاريخ"))
+# Nouns before a date that the question word replaces with it: "في يوم 3 أغسطس" 'on the day of', "بتاريخ",
+# "في شهر رجب" 'in the month of'.
+_DAY_WORDS = frozenset(normalize(w) for w in ("يوم", "تاريخ", "بتاريخ", "شهر", "شهري"))
 _WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
 
 
@@ -128,15 +129,53 @@ def _fact_tokens(ctx: Context, sentence: Sentence, exclude: Fact) -> set[int]:
 
 
 def _prompt_score(built: Built, sentence: Sentence) -> float:
-    words = len(built.text.split())
     score = 0.0 if built.fronted else -0.2
-    if words > 20:
-        score -= 0.1
-    if words > 28:
-        score -= 0.2
     if len(sentence.tokens) > 45:
         score -= 0.05
     return score
+
+
+# Words that say nothing about what is asked: question words, pronouns and demonstratives, particles,
+# كان and its sisters. A question made of these and verbs ("متى كان ذلك؟", "متى أصدرت؟") asks nothing.
+_EMPTY_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        *("متى", "كم", "أين", "من", "ما", "ماذا", "أي", "هو", "هي", "هم", "ذلك", "تلك", "هذا", "هذه", "هؤلاء"),
+        *("كان", "كانت", "كانوا", "يكون", "تكون", "قد", "لقد", "لا", "لم", "لن", "أن", "إن", "أنه", "أنها"),
+        *("عدد", "أيضا", "كذلك", "ثم", "حيث", "التي", "الذي", "الذين", "عندما", "حينما", "بينما", "فيما"),
+    )
+)
+_GARBLED_EARLY = frozenset(normalize(w) for w in ("التي", "الذي", "الذين", "عندما", "حينما", "لما", "بينما", "أما"))
+
+
+def prompt_penalty(prompt: str) -> float:
+    """How much a question's wording lowers its rank: a question with no noun of its own, a relative pronoun or
+    subordinator left at its front (a clause cut in the wrong place), too many words for a learner."""
+    words = prompt.rstrip("؟").split()
+    norms = [normalize(w) for w in words]
+    g = grammar()
+    informative = 0
+    for index, (word, norm) in enumerate(zip(words, norms, strict=True)):
+        after_counter = index > 0 and norms[index - 1] in {"كم", "اي", "بكم", "باي"}
+        if after_counter or norm in _EMPTY_WORDS or norm in g.prepositions or len(norm) < 2:
+            continue
+        if without_conjunction(word) != word and normalize(without_conjunction(word)) in _EMPTY_WORDS:
+            continue
+        if is_verb(word):
+            continue
+        informative += 1
+    penalty = 0.0
+    if informative == 0:
+        penalty -= 0.35
+    elif informative == 1:
+        penalty -= 0.1
+    if any(norm in _GARBLED_EARLY or norm.lstrip("و") in _GARBLED_EARLY for norm in norms[1:4]):
+        penalty -= 0.25
+    if len(words) > 15:
+        penalty -= 0.1
+    if len(words) > 22:
+        penalty -= 0.15
+    return penalty
 
 
 def _position_bonus(ctx: Context, sentence: Sentence) -> float:
@@ -180,6 +219,8 @@ def _make(
     if _leaks(prompt, answer, accepted):
         return []
     key = fact_key or fact.key
+    if kind != "cloze":
+        score += prompt_penalty(prompt)
     questions = []
     for mode in modes:
         if mode == "choice":
@@ -245,6 +286,20 @@ def _accusative(unit: str) -> str:
     return unit + "ا"
 
 
+def _singular(plural: str) -> str:
+    """The singular of a counted plural noun, from the lexicon's lemma ("مناطق" -> "منطقة", "محافظات" ->
+    "محافظة", "أشهر" -> "شهر"); "" when the lexicon gives none."""
+    readings = [r for r in morphology.analyse(plural) if r.pos == "NOUN" and not r.prefix]
+    norm = normalize(plural)
+    if norm.endswith("ات"):
+        feminine = [r.lemma for r in readings if r.suffix == "ات" and r.lemma.endswith("ة")]
+        same_stem = [lemma for lemma in feminine if normalize(lemma)[:-1] == norm[:-2]]
+        masculine = [r.lemma for r in readings if r.suffix == "ات" and normalize(r.lemma) == norm[:-2]]
+        return (same_stem or feminine or masculine or [""])[0]  # "كيانات" -> "كيان"
+    broken = [r.lemma for r in readings if not r.suffix and normalize(r.lemma) != norm]
+    return broken[0] if broken else ""
+
+
 def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
     """Up to three adjectives right after token ``index`` ("منظمة دولية وإقليمية")."""
     words = []
@@ -257,14 +312,37 @@ def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
         )
         if norm.startswith("ال") or norm in g.prepositions or is_verb(sentence.tokens[i].text):
             break
-        if not (norm.endswith("يه") or norm.endswith("ي")):
-            break
+        if not (norm.endswith("يه") or norm.endswith("ي")) or len(norm) < 4 or norm in people_words().not_names:
+            break  # "دولية", "عربي"; not "هي" 'she', "التي"
         words.append(sentence.tokens[i].text)
+    after = index + 1 + len(words)
+    governs = words and after < len(sentence.tokens) and not sentence.gap(after - 1).strip()
+    if governs and sentence.norms[after].startswith("ال") and not is_verb(sentence.tokens[after].text):
+        return []  # "مناطق ذاتية الحكم": the adjective governs a noun; the phrase is not asked by halves
     return words
 
 
 # ----------------------------------------------------------------------------------------------------------
 # Builders by fact type
+
+
+def _attached_bi(sentence: Sentence, first: int, fact: Fact) -> bool:
+    """Whether the fact's first word carries an attached ب that the answer leaves out ("بـ104", "بحوالي")."""
+    attached = normalize(sentence.text[sentence.tokens[first].start : fact.start])
+    return attached in {"ب", "وب"}
+
+
+def _duration_marker(qualifier: str) -> str:
+    """The words of a duration's qualifier that go into its question ("قبل" in "قبل 75 عاما" -> "قبل كم عاما";
+    "لمدة" in "لمدة لا تزيد عن 60 سنة"); a qualifier of the number itself ("حوالي", "بين") stays in the answer."""
+    words = qualifier.split()
+    norms = [normalize(w) for w in words]
+    if norms and norms[0][:1] in "وف" and (norms[0][1:],) in {m[:1] for m in grammar().duration_markers}:
+        words[0], norms[0] = words[0][1:], norms[0][1:]
+    for marker in grammar().duration_markers:  # longest first
+        if tuple(norms[: len(marker)]) == marker:
+            return " ".join(words[: len(marker)])
+    return ""
 
 
 def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
@@ -278,11 +356,17 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
         unit_index = last - 1
         if fact.type == "count":
             adjectives = _adjectives_after(sentence, unit_index)
-            if fact.number is not None and 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا"):
+            shown = adjectives
+            plural = fact.number is not None and 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا")
+            if plural and _singular(fact.unit):
+                noun = _accusative(_singular(fact.unit))  # "ثماني مناطق" -> "كم منطقة"
+                if not normalize(noun).endswith("ه"):
+                    shown = []  # "سبعة أقاليم اتحادية": a feminine adjective cannot follow "كم إقليما"
+            elif plural:
                 noun = "عدد " + ("ال" + fact.unit if not fact.unit.startswith("ال") else fact.unit)
             else:
                 noun = _accusative(fact.unit)
-            qword = " ".join(["كم", noun, *adjectives])
+            qword = " ".join(["كم", noun, *shown])
             if adjectives:
                 others = others | set(range(last, last + len(adjectives)))
                 last = last + len(adjectives)
@@ -291,6 +375,9 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             qword, kind = "كم بالمئة", "how_many"  # "how many percent"; after a preposition: أي نسبة
         else:
             qword, kind = f"كم {_unit_name(fact.unit)}", "how_many"
+        governed = fact.type != "percent" and _attached_bi(sentence, first, fact)
+        if governed:
+            qword = "ب" + qword  # "يقدر عدد السكان بحوالي 37 مليون نسمة" -> "بكم نسمة يقدر عدد السكان؟"
         built = build(
             sentence,
             first,
@@ -298,7 +385,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             qword,
             facts_tokens=others,
             coordinated=coordinated,
-            construct_in_place=True,
+            construct_in_place=not governed,
             object_ok=False,
         )
         return _make(
@@ -313,7 +400,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             answer_type=fact.type,
         )
     if fact.type == "duration":
-        marker = fact.qualifier
+        marker = _duration_marker(fact.qualifier)
         unit = _DURATION_SINGULAR.get(normalize(fact.unit), "") or _accusative(fact.unit)
         qword = f"{marker} كم {unit}".strip() if marker else f"كم {unit}"
         built = build(sentence, first, last, qword, facts_tokens=others, masdar_ok=True)
