@@ -200,7 +200,7 @@ def tail(
         last = sentence.tokens[kept[-1]].text if kept else ""
         verb_before = any(is_verb(sentence.tokens[k].text) for k in range(max(0, start - 8), start))
         if (len(kept) > 1 or verb_before) and is_verb(without_conjunction(last)):
-            kept.pop()  # "يقودها [ويقوم على حراستها ...]", "آثار تعود [لآلاف السنين]": a verb left without its complement
+            kept.pop()  # "ويقوم [على حراستها ...]", "تعود [لآلاف السنين]": a verb left without its complement
     while kept and (sentence.norms[kept[-1]] in g.prepositions or sentence.norms[kept[-1]] in g.openers):
         kept.pop()
     return kept
