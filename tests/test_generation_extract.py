@@ -298,3 +298,41 @@ def test_an_ambiguous_first_word_is_the_verb_of_a_verbless_clause() -> None:
     assert "بكم نسمة قدر عدد سكان المدينة؟" in prompts
     noun_first = {q.prompt for q in generate("عدد السكان يبلغ 5 ملايين نسمة.").questions}
     assert "كم نسمة يبلغ عدد السكان؟" in noun_first
+
+
+def _definitions(text: str) -> dict[str, tuple[str, str]]:
+    return {f.subject: (f.answer, f.detail) for f in generate(text).facts if f.type == "description"}
+
+
+def test_definitions_after_asides_and_without_a_comma() -> None:
+    text = (
+        "سليم الخوري، المعروف بلقب شاعر الجبل، هو أحد رواد الشعر العربي الحديث، عاش في بيروت.\n"
+        "خالد منصور أحد أبطال المقاومة الشعبية، كان مناضلا شجاعا.\n"
+        "حسن الطويل روائي وكاتب مسرحي مصري من جيل الستينيات، ولد في الإسكندرية.\n"
+        "النحاس فلز أحمر اللون يوصل الكهرباء جيدا.\n"
+        "المملكة الهاشمية، أو الأردن، هي دولة عربية تقع في غرب آسيا، عاصمتها عمان."
+    )
+    found = _definitions(text)
+    assert found["سليم الخوري"] == ("أحد رواد الشعر العربي الحديث", "person")
+    assert found["خالد منصور"] == ("أحد أبطال المقاومة الشعبية", "person")
+    assert found["حسن الطويل"] == ("روائي وكاتب مسرحي مصري من جيل الستينيات", "person")
+    assert found["النحاس"] == ("فلز أحمر اللون", "thing")  # the clause "يوصل الكهرباء" is no part of it
+    assert found["المملكة الهاشمية"] == ("دولة عربية", "thing")
+    prompts = {q.prompt for q in generate(text).questions if q.answer_type == "description"}
+    assert {"من هو سليم الخوري؟", "من هو حسن الطويل؟", "ما هو النحاس؟", "ما هي المملكة الهاشمية؟"} <= prompts
+
+
+def test_a_description_stops_before_a_clause() -> None:
+    found = _definitions("الإمارة، أو المشيخة، هي دولة صغيرة أسسها الشيخ راشد عام 1820، وظلت قائمة.")
+    assert found == {"الإمارة": ("دولة صغيرة", "thing")}
+
+
+def test_no_definition_of_a_pronoun_a_title_or_a_number() -> None:
+    text = "عاصمتها المنامة وهي أكبر مدنها. السيد كمال حداد، رئيس البلدية، افتتح السوق. اثنان من اللاعبين، مصابان."
+    assert _definitions(text) == {}
+
+
+def test_the_text_copula_chooses_the_pronoun() -> None:
+    text = "ملوك الدولة الحفصية هم مجموعة من الحكام البربر حكموا تونس قرونا."
+    prompts = {q.prompt: q.answer for q in generate(text).questions if q.answer_type == "description"}
+    assert prompts["من هم ملوك الدولة الحفصية؟"] == "مجموعة من الحكام البربر"

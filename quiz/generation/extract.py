@@ -20,7 +20,7 @@ from quiz.arabic.normalize import normalize
 from quiz.arabic.numbers import NumberSpan, find_numbers, parse_digits
 from quiz.arabic.sentences import Span, split_sentences
 from quiz.arabic.tokens import Token, is_arabic, is_latin_only, split_prefix, tokenize
-from quiz.generation.grammar import grammar, is_name_word, is_verb
+from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conjunction
 from quiz.generation.types import Fact
 
 _YEAR_WITH_ERA = re.compile(r"^[وفبل]?([0-9٠-٩]{3,4})(م|هـ|ه)$")
@@ -966,66 +966,182 @@ _DEFINITION = re.compile(
 
 # First words that make a sentence's opening no subject to define: "as for", "was", "known as".
 _NOT_SUBJECTS = frozenset(normalize(w) for w in ("أما", "كان", "كانت", "هذا", "هذه", "ذلك", "تلك", "وهذه"))
-_NOT_DESCRIPTIONS = frozenset(normalize(w) for w in ("المعروف", "المعروفة", "المعروفين", "أيضا", "حيث"))
+# Words that open no description: "known (as)", "also", "where", and adverbs "formerly", "currently", "officially".
+_NOT_DESCRIPTIONS = frozenset(
+    normalize(w) for w in ("المعروف", "المعروفة", "المعروفين", "أيضا", "حيث", "سابقا", "حاليا", "رسميا", "أي")
+)
+
+
+# "X، المعروف بـ ...، هو description": the subject, asides, then the copula after a comma.
+_COPULA_AFTER_ASIDES = re.compile(r"[،,]\s*(?:هو|هي|هم)\s+")
+_SUBJECT_BOUNDARY = re.compile(r"[،,:()\"«»]|\s(?:أو|او)\s")
+# "X أحد شهداء الثورة": 'one of' opens a description right after a name.
+_ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))
+_MAX_DESCRIPTION = 10
+
+
+def _definition_starts(sentence: Sentence) -> list[tuple[str, int]]:
+    """Candidate (subject, offset where its description starts), most reliable first: "X (dates)، desc" and
+    "X هو desc"; "X، aside، هو desc"; a name then "أحد" or an occupation ("جبران خليل جبران شاعر ..."); a
+    definite noun then an indefinite one ("العرب فرع من فروع الشعوب السامية")."""
+    text = sentence.text
+    found: list[tuple[str, int]] = []
+    match = _DEFINITION.match(text)
+    if match:
+        desc = match.group("desc")
+        found.append((match.group("subject").strip(), match.start("desc") + len(desc) - len(desc.lstrip())))
+    head = _SUBJECT_BOUNDARY.search(text)
+    if head and head.start() >= 2:
+        copula = _COPULA_AFTER_ASIDES.search(text, head.start(), min(len(text), 400))
+        if copula:
+            subject = text[: head.start()].strip()
+            for token in tokenize(subject)[1:]:  # "عيسى بن مريم ويعرف أيضا بيشوع": the subject ends at a verb
+                if is_verb(without_conjunction(token.text)):
+                    subject = subject[: token.start].strip()
+                    break
+            found.append((subject, copula.end()))
+    tokens, norms = sentence.tokens, sentence.norms
+    width = 0
+    while width < min(6, len(tokens) - 1) and not re.search(r"[،,.؛:()]", sentence.gap(width)):
+        word = tokens[width].text
+        linked = width + 1 < len(tokens) and norms[width + 1] in people_words().name_links
+        if norms[width] in _ONE_OF or sentence.bare(width) in people_words().occupations:
+            break
+        described = width + 1 < len(tokens) and (
+            norms[width + 1] in _ONE_OF or sentence.bare(width + 1) in people_words().occupations
+        )
+        linked = linked or (width > 0 and norms[width].startswith("ال") and described)  # "حسن الطويل روائي"
+        if not (is_name_word(word) or norms[width] in people_words().name_links or _is_surname(word) or linked):
+            break  # "العربي بن مهيدي": a word with the article before بن is a name
+        width += 1
+    if width and (norms[width] in _ONE_OF or sentence.bare(width) in people_words().occupations):
+        found.append((text[: tokens[width - 1].end], tokens[width].start))
+    if len(tokens) > 3 and norms[0].startswith("ال") and not re.search(r"[،,.؛:()]", sentence.gap(0)):
+        readings = morphology.analyse(tokens[1].text)
+        indefinite = not norms[1].startswith(("ال", "و")) and norms[1] not in people_words().not_names
+        indefinite = indefinite and norms[1] not in people_words().name_links
+        noun = any(r.pos == "NOUN" and not r.prefix for r in readings) and not is_verb(tokens[1].text)
+        if indefinite and noun and norms[1] not in grammar().prepositions:
+            found.append((tokens[0].text, tokens[1].start))  # "العرب فرع ..."
+    return found
+
+
+def _description_end(sentence: Sentence, start: int) -> int:
+    """Where a description starting at offset ``start`` ends: at punctuation, before a verb or a relative
+    clause, after at most ten words."""
+    g = grammar()
+    first = next((i for i, t in enumerate(sentence.tokens) if t.start >= start), len(sentence.tokens))
+    last = first
+    for i in range(first, min(len(sentence.tokens), first + _MAX_DESCRIPTION)):
+        word = sentence.tokens[i].text
+        verb = is_verb(word) or (sentence.norms[i][:1] == "و" and is_verb(without_conjunction(word)))
+        if i > first and verb and (i > first + 1 or sentence.norms[i][:1] == "و" or not is_verb(word)):
+            break  # "إمبراطورية إسلامية [أسسها ...]"; after one noun a verb goes on: "مصطلح يشير إلى ..."
+        if i > first and sentence.norms[i] in g.parenthetical_openers:
+            break  # "ريكيافيك [وهي أكبر مدنها]"
+        if i > first + 1 and sentence.norms[i].endswith(("ها", "هم")) and morphology.can_be_verb(word):
+            break  # "إمبراطورية إسلامية أسسها ...": a verb with its object, the start of a clause
+        if i > first + 1 and sentence.norms[i].lstrip("و") in g.relative_pronouns:
+            break
+        last = i + 1
+        if re.search(r"[،,.؛:()\[\]\"«»]", sentence.gap(i)):
+            break
+    while last > first + 1 and sentence.norms[last - 1] in g.prepositions | g.relative_pronouns:
+        last -= 1  # "اليوم العاشر [من]"
+    return sentence.tokens[last - 1].end if last > first else start
 
 
 def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
-    """A definition in the sentence's first clause: subject, then (dates), then a descriptive noun phrase."""
-    match = _DEFINITION.match(sentence.text)
-    if not match:
-        return []
-    subject = match.group("subject").strip()
-    desc = match.group("desc").strip()
+    """A definition of what the sentence opens with: its subject and a descriptive noun phrase."""
+    for subject, desc_start in _definition_starts(sentence):
+        fact = _definition(sentence, people, subject, desc_start)
+        if fact is not None:
+            return [fact]
+    return []
+
+
+def _definition(sentence: Sentence, people: _People, subject: str, desc_start: int) -> Fact | None:
+    desc_end = _description_end(sentence, desc_start)
+    desc = sentence.text[desc_start:desc_end].strip()
     subject_tokens = tokenize(subject)
     desc_tokens = tokenize(desc)
-    if not (1 <= len(subject_tokens) <= 6) or not desc_tokens or len(desc_tokens) > 9:
-        return []
+    if not (1 <= len(subject_tokens) <= 6) or not desc_tokens or len(desc) < 3:
+        return None
     g = grammar()
     first_desc = desc_tokens[0].text
     if any(is_verb(t.text) for t in subject_tokens) or normalize(subject_tokens[0].text) in g.prepositions:
-        return []
+        return None
     if normalize(subject_tokens[0].text) in g.openers | g.complementisers:
-        return []
+        return None
     if is_verb(first_desc) or normalize(first_desc) in g.prepositions | g.complementisers | g.openers:
-        return []
+        return None
     if normalize(first_desc)[:1] == "و" and is_verb(first_desc[1:]):
-        return []  # "، وكتب ...": a new clause, not a description
+        return None  # "، وكتب ...": a new clause, not a description
     if normalize(first_desc) in people_words().not_names or parse_digits(first_desc) is not None:
-        return []
+        return None
     first_subject = normalize(subject_tokens[0].text)
     if first_subject[:1] in "وف" and not is_name_word(subject_tokens[0].text):
-        return []  # "وفي سنة 1899، ...", "فطلب ...": a clause, not a subject
+        return None  # "وفي سنة 1899، ...", "فطلب ...": a clause, not a subject
     if first_subject in _NOT_SUBJECTS or any(ch.isdigit() for ch in subject):
-        return []
+        return None
     if normalize(first_desc)[:1] == "و" or normalize(first_desc) in _NOT_DESCRIPTIONS:
-        return []  # "والفرنسي", "المعروف بـ": a list or a naming, not a description
-    while subject_tokens and normalize(subject_tokens[-1].text) in {"او", "رسميا"}:
-        subject_tokens = subject_tokens[:-1]  # "السعودية أو (رسميًا: ...)"
-        subject = subject[: subject_tokens[-1].end] if subject_tokens else ""
+        return None  # "والفرنسي", "المعروف بـ": a list or a naming, not a description
+    if normalize(first_desc).lstrip("وف") in g.complementisers or re.search(r"\s(?:هو|هي)\s", f" {desc} "):
+        return None  # "فإن آسيا ...", "البظر هو ...": a clause of its own, not a description
+    if find_numbers([subject_tokens[0].text]) or first_subject in people_words().honorifics:
+        return None  # "اثنين من أكبر المناطق", "السيّد": no subject to define
+    if len(subject_tokens) == 1 and first_subject.endswith(("ها", "هم")) and not is_name_word(subject):
+        return None  # "عاصمتها": whose?
+    if any(normalize(split_prefix(t.text).rest) in people_words().occupations for t in subject_tokens[1:]):
+        return None  # "ابن خلدون مؤرخ من شمال أفريقيا": the name and its description, split elsewhere
+    verb_first = len(subject_tokens) >= 3 and morphology.can_be_verb(subject_tokens[0].text)
+    if verb_first and not first_subject.startswith("ال") and not is_name_word(subject_tokens[0].text):
+        return None  # "خلف الإسكندر والده": a verb, its subject and object
+    cut = next(
+        (i for i, t in enumerate(subject_tokens) if i and normalize(t.text).removeprefix("و") in {"او", "رسميا"}),
+        None,
+    )
+    if cut is not None:
+        subject_tokens = subject_tokens[:cut]  # "مصر أو رسميا جمهورية مصر العربية": the first name
+        subject = subject[: subject_tokens[-1].end]
     if not subject_tokens:
-        return []
-    desc_start = match.start("desc") + (len(match.group("desc")) - len(match.group("desc").lstrip()))
-    desc_end = desc_start + len(desc)
+        return None
     occupations = people_words().occupations
     place = _gazetteer_at(read_sentences(subject)[0], 0) if read_sentences(subject) else None
+    described = [normalize(split_prefix(t.text).rest) for t in desc_tokens[:2]]
     is_person = place is None and (
-        normalize(split_prefix(first_desc).rest) in occupations or all(is_name_word(t.text) for t in subject_tokens)
+        described[0] in occupations
+        or _human_plural(subject_tokens[0].text)
+        or (described[0] in _ONE_OF and len(described) > 1 and _human_plural(desc_tokens[1].text))
+        or (
+            all(is_name_word(t.text) or normalize(t.text) in people_words().name_links for t in subject_tokens)
+            and len(subject_tokens) > 1  # not "بيتكوين", "عاشوراء"
+        )
     )
     if is_person:
         people.add(subject, desc)
-    return [
-        Fact(
-            type="description",
-            key="description:" + normalize(subject),
-            sentence_index=sentence.index,
-            start=desc_start,
-            end=desc_end,
-            text=sentence.text[desc_start:desc_end],
-            answer=sentence.text[desc_start:desc_end],
-            detail="person" if is_person else "thing",
-            subject=subject,
-        )
-    ]
+    return Fact(
+        type="description",
+        key="description:" + normalize(subject),
+        sentence_index=sentence.index,
+        start=desc_start,
+        end=desc_end,
+        text=sentence.text[desc_start:desc_end],
+        answer=sentence.text[desc_start:desc_end],
+        detail="person" if is_person else "thing",
+        subject=subject,
+    )
+
+
+# Nouns for people that "أحد" ('one of') takes besides occupations: martyr, king, leader, prophet, messenger.
+_PEOPLE_NOUNS = frozenset(normalize(w) for w in ("شهيد", "ملك", "قائد", "زعيم", "نبي", "رسول"))
+
+
+def _human_plural(word: str) -> bool:
+    """A plural of an occupation or of people ("شهداء", "ملوك", "القادة"): its singular is an occupation or a
+    person noun."""
+    singulars = {normalize(r.lemma) for r in morphology.analyse(word) if r.pos == "NOUN"}
+    return bool(singulars & (people_words().occupations | _PEOPLE_NOUNS))
 
 
 # ----------------------------------------------------------------------------------------------------------

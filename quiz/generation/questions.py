@@ -706,6 +706,9 @@ def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     sentence = ctx.sentence(fact)
     is_person = fact.detail == "person"
     pronoun = _pronoun_for(fact.subject, fact.answer, is_person)
+    copula = normalize(sentence.text[: fact.start].split()[-1]) if sentence.text[: fact.start].split() else ""
+    if copula in _PRONOUNS and copula in {"هو", "هي", "هم"}:
+        pronoun = copula  # the text's own copula: "سلاطين الدولة هم مجموعة ..." -> "من هم ...؟"
     prompt = f"{'من' if is_person else 'ما'} {pronoun} {fact.subject}؟"
     return _make(
         ctx,
