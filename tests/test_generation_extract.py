@@ -336,3 +336,37 @@ def test_the_text_copula_chooses_the_pronoun() -> None:
     text = "ملوك الدولة الحفصية هم مجموعة من الحكام البربر حكموا تونس قرونا."
     prompts = {q.prompt: q.answer for q in generate(text).questions if q.answer_type == "description"}
     assert prompts["من هم ملوك الدولة الحفصية؟"] == "مجموعة من الحكام البربر"
+
+
+def _who(text: str) -> dict[str, str]:
+    return {q.prompt: q.answer for q in generate(text).questions if q.kind == "who" and q.mode == "typed"}
+
+
+def test_who_founded_it_resolves_the_object_pronoun() -> None:
+    who = _who(
+        "وأقدم هذه الممالك مملكة الحجاز التي أسسها الأمير فيصل بن حسين. وهي قلعة حصينة بناها الأمير خالد بن سعيد."
+    )
+    assert who["من أسس مملكة الحجاز؟"] == "فيصل بن حسين"
+    assert who["من بنى قلعة حصينة؟"] == "خالد بن سعيد"
+
+
+def test_regnal_numbers_and_occupation_titles_belong_to_names() -> None:
+    text = "وهزم الجيش بالقيصر الروسي بطرس الأول في المعركة. ويرجع أصل الاسم إلى مؤرخ الفن رينيه شارتييه."
+    people = {f.answer: f.detail for f in generate(text).facts if f.type == "person"}
+    assert people == {"بطرس الأول": "القيصر الروسي", "رينيه شارتييه": "مؤرخ الفن"}
+    assert _who(text)["من هو مؤرخ الفن؟"] == "رينيه شارتييه"
+
+
+def test_places_named_after_people_are_no_people() -> None:
+    text = "وافتتح جسر الملك عبد الله فوق النهر. ووصلت السفن إلى ميناء بورت سعيد."
+    assert not [f for f in generate(text).facts if f.type == "person"]
+
+
+def test_no_person_from_an_adjective() -> None:
+    text = "وكان عالم فيزياء ألماني المولد."
+    assert not [f for f in generate(text).facts if f.type == "person"]
+
+
+def test_tanween_ends_a_name() -> None:
+    text = "وأرسل القائد محمدٌ طلحةَ بن عبيد الله إلى الشمال."
+    assert all("محمدٌ طلحة" not in f.answer for f in generate(text).facts if f.type == "person")

@@ -694,6 +694,13 @@ def extract_places(sentence: Sentence) -> list[Fact]:
 # People
 
 
+# Regnal numbers after a name: the first ... the tenth (عثمان الأول، سليم الثاني، دارا الثالث).
+_REGNAL = frozenset(
+    normalize(w)
+    for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
+)
+
+
 def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
     """How many tokens from k form a person's name (0 if none); a name never ends on a link word (بن)."""
     links = people_words().name_links
@@ -703,11 +710,12 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
         if not is_arabic(text) or (end > k and sentence.norms[end][:1] == "و" and not is_name_word(text)):
             break
         surname = end > k and _is_surname(text)
-        if not (is_name_word(text) or surname) or _gazetteer_at(sentence, end) is not None:
-            break
+        regnal = end > k and sentence.norms[end] in _REGNAL and sentence.norms[end - 1] not in links
+        if not (is_name_word(text) or surname or regnal) or _gazetteer_at(sentence, end) is not None:
+            break  # "عثمان الأول بن أرطغرل", "دارا الثالث": a regnal number stays in the name
         end += 1
-        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
-            break
+        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)) or re.search("[\u064b-\u064d]", text):
+            break  # punctuation, or tanween: "الرسول محمدٌ | طلحةَ بن عبيد الله" are two people
     while end > k and sentence.norms[end - 1] in links and sentence.norms[end - 1] != "الدين":
         end -= 1  # a name never ends on بن/أبو/عبد; "صلاح الدين" does end on الدين
     if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن"}:
@@ -821,8 +829,16 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             )
             k += 1
             continue
+        if k > 0 and sentence.bare(k - 1) in words.place_heads and sentence.norms[k] in words.honorifics:
+            named = _name_run(sentence, k + 1)
+            sentence.take(k, k + 1 + named)
+            k += 1 + named
+            continue  # "جسر الملك فهد", "جامعة الملك سعود": a place named after someone
         role_width, role_prefix = _role_at(sentence, k)
-        honorific = sentence.norms[k] in words.honorifics
+        honorific = bool(set(sentence.forms(k)) & words.honorifics)  # "بالشاه الفارسي دارا الثالث"
+        if honorific and not role_width:
+            title = next(f for f in sentence.forms(k) if f in words.honorifics)
+            role_prefix = sentence.prefix_len(k, title)
         if not role_width and not honorific:
             k += 1
             continue
@@ -856,6 +872,8 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             or normalize(sentence.tokens[name_start].text).endswith(("ات", "ون", "ين"))
         ):
             width = 0  # "مدير عام قناة", "ومخرج كليبات": one common word after a role is no name
+        if width and _is_nisba_word(sentence.tokens[name_start].text):
+            width = 0  # "عالم فيزياء | ألماني المولد": an adjective, not a name
         if width == 0 or (comma and not role_width):
             k = max(k + 1, role_end if width else k + 1)
             continue
@@ -904,6 +922,12 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
     return facts
 
 
+def _is_nisba_word(word: str) -> bool:
+    """A relational adjective without the article ("ألماني", "مصرية"), which the lexicon may also list as a name."""
+    norm = normalize(word)
+    return norm.endswith(("ي", "يه")) and any(r.pos == "ADJ" and not r.prefix for r in morphology.analyse(word))
+
+
 def _is_nisba(sentence: Sentence, k: int) -> bool:
     """A relational adjective with the article ("الفرنسي", "البريطاني"): a role word before a name."""
     norm = sentence.norms[k]
@@ -940,6 +964,7 @@ def extract_bare_names(sentence: Sentence, people: _People) -> list[Fact]:
             continue  # "الجزيرة الأيبيرية", "ثاني أكبر ...": not a person's name
         role_word = _role_at(sentence, k)[0] or sentence.norms[k] in people_words().honorifics
         role_word = role_word or sentence.norms[k] in people_words().place_heads
+        role_word = role_word or (k > 0 and sentence.bare(k - 1) in people_words().place_heads)  # "ميناء بيرل هاربر"
         if role_word or not strong or not (proper and (linked or proper + unknown == width)):
             k += width
             continue

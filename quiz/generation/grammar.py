@@ -137,5 +137,8 @@ def is_name_word(word: str) -> bool:
         return True
     readings = morphology.analyse(word)
     if not readings:
+        split = split_prefix(word)
+        if split.prefix and morphology.is_known(split.rest):
+            return False  # "بتلطيف": a preposition and a known word, not a foreign name
         return not norm.startswith(("ال", "وال", "بال", "لل"))
     return any(r.pos == "NOUN_PROP" and not r.prefix for r in readings)

@@ -49,7 +49,7 @@ _DANGLING = frozenset(
     for w in (
         *("هو", "هي", "هم", "في", "من", "إلى", "على", "عن", "مع", "و", "أو", "ثم", "الذي", "التي", "الذين"),
         *("بين", "بن", "ابن", "أن", "إن", "ما", "لا", "قد", "يد", "حيث", "بعد", "قبل", "اعتبارا", "نحو"),
-        *("حوالي", "عبر", "ضد", "لدى", "عند", "كل", "أي", "بينما", "فيما"),
+        *("حوالي", "عبر", "ضد", "لدى", "عند", "كل", "أي", "بينما", "فيما", "حتى"),
     )
 )
 # The singular كم takes for each duration unit: years عاما/سنة, months شهرا, weeks أسبوعا, days يوما ...
@@ -586,9 +586,17 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     if not kept:
         for lo, hi in segs:
             if lo >= seg_hi:
-                kept = tail(sentence, lo, hi, others, longest=14, clause=True)
+                if sentence.norms[lo] in grammar().complementisers or sentence.norms[lo] in grammar().prepositions:
+                    kept = tail(sentence, lo, hi, others, longest=14, clause=True)  # "قال X، إن ..."
                 break
-    words = ["من", verb, *[sentence.tokens[i].text for i in kept]]
+    antecedent = _object_antecedent(sentence, verb_index)
+    if antecedent:
+        # "إمارة الدرعية التي أسسها محمد بن سعود" -> "من أسس إمارة الدرعية؟"
+        verb = antecedent[0]
+        kept = []
+        words = ["من", verb, antecedent[1]]
+    else:
+        words = ["من", verb, *[sentence.tokens[i].text for i in kept]]
     if len(words) < 3:
         return []
     prompt = " ".join(words).rstrip("،,.") + "؟"
@@ -610,12 +618,48 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+_OBJECT_SUFFIXES = ("ها", "هم", "هما")  # the verb's object pronoun: her/it, them
+
+
+def _object_antecedent(sentence: Sentence, verb_index: int) -> tuple[str, str] | None:
+    """For a verb with an object pronoun after the noun it stands for ("إمارة الدرعية التي أسسها", "إمبراطورية
+    إسلامية أسسها"): the verb without the pronoun and that noun phrase; None otherwise."""
+    verb = without_conjunction(sentence.tokens[verb_index].text)
+    suffix = next((x for x in _OBJECT_SUFFIXES if normalize(verb).endswith(x)), "")
+    if not suffix or verb_index == 0 or re.search(r"[،,.؛:()]", sentence.gap(verb_index - 1)):
+        return None
+    stem = verb[: len(verb) - len(suffix)] if verb.endswith(suffix) else ""
+    if stem.endswith("ا") and morphology.can_be_verb(stem[:-1] + "ى"):
+        stem = stem[:-1] + "ى"  # "بناها" -> "بنى": a final ى is written ا before a pronoun
+    if len(normalize(stem)) < 2 or not morphology.can_be_verb(stem):
+        return None
+    end = verb_index
+    if sentence.norms[end - 1] in grammar().relative_pronouns:
+        end -= 1
+    phrase: list[int] = []
+    for i in range(end - 1, max(-1, end - 4), -1):
+        if sentence.norms[i] in grammar().prepositions or is_verb(sentence.tokens[i].text):
+            break
+        if normalize(without_conjunction(sentence.tokens[i].text)) in _EMPTY_WORDS | people_words().not_names:
+            break  # "وكان يقودها": كان is no noun the pronoun stands for
+        if re.search(r"[،,.؛:()]", sentence.gap(i)):
+            break
+        phrase.insert(0, i)
+        if sentence.norms[i].startswith(("ال", "وال")) is False and len(phrase) > 1:
+            break  # the head of a construct ("إمارة الدرعية") starts the phrase
+    if not phrase:
+        return None
+    words = [sentence.tokens[i].text for i in phrase]
+    words[0] = without_conjunction(words[0])
+    return stem, " ".join(words)
+
+
 def _verb_before_subject(sentence: Sentence, index: int) -> bool:
     """Whether token ``index``, right before a person, is the verb whose subject the person is: a word read as
     a verb, or one that can be a verb and opens its clause ("وأسس محمد بن سعود")."""
     word = sentence.tokens[index].text
-    if is_verb(word):
-        return True
+    if is_verb(word) or _object_antecedent(sentence, index) is not None:
+        return True  # "إمارة الدرعية التي أسسها محمد بن سعود": أسسها 'founded it' or أسس+ها 'its foundations'
     opens = index == 0 or bool(re.search(r"[،,.؛:]", sentence.gap(index - 1)))
     conjunction = without_conjunction(word) != word
     return (opens or conjunction) and morphology.can_be_verb(without_conjunction(word))
@@ -630,6 +674,13 @@ def _who_in_clause(ctx: Context, fact: Fact, start: int, last: int) -> list[Ques
     built = build(sentence, start, last, "من", facts_tokens=others)
     if not built.fronted or not any(is_verb(w) for w in built.text.rstrip("؟").split()[1:]):
         return []  # a who-question needs a verb: "من ابن أبو زيد؟" asks nothing
+    words = built.text.rstrip("؟").split()
+    if len(words) > 2 and is_verb(words[1]) and is_name_word(words[2]) and words[2] not in fact.answer.split():
+        return []  # "من انتقد خاشقجي ...؟" asks who criticised him as much as whom he criticised
+    lo, hi = next((lo, hi) for lo, hi in segments(sentence) if lo <= start < hi)
+    own = {sentence.tokens[i].text for i in range(lo, hi) if not start <= i < last}
+    if not own & set(built.text.rstrip("؟").split()):
+        return []  # asked from another clause ("أسسها X، واستمرت قائمة" -> "من استمرت قائمة؟"): not about X
     surname = fact.answer.split()[-1]
     accepted = tuple(dict.fromkeys(a for a in (surname, fact.text) if a != fact.answer))
     score = _TYPE_SCORE["person"] - 0.1 + _position_bonus(ctx, sentence) + _prompt_score(built, sentence)
@@ -657,7 +708,8 @@ def _role_questions(ctx: Context, fact: Fact) -> list[Question]:
     if person is None:
         return []
     base = _TYPE_SCORE["role"] + _position_bonus(ctx, sentence)
-    pronoun = "هي" if normalize(fact.answer.split()[0]).endswith("ه") else "هو"
+    head = split_prefix(fact.answer.split()[0]).rest if fact.answer.split() else ""
+    pronoun = "هي" if head.endswith("ة") else "هو"  # "وزيرة الصحة"; not "الشاه" (ه is no ة), "النحات"
     questions = _make(
         ctx,
         person,
