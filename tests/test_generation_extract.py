@@ -370,3 +370,35 @@ def test_no_person_from_an_adjective() -> None:
 def test_tanween_ends_a_name() -> None:
     text = "وأرسل القائد محمدٌ طلحةَ بن عبيد الله إلى الشمال."
     assert all("محمدٌ طلحة" not in f.answer for f in generate(text).facts if f.type == "person")
+
+
+def _aliases(text: str) -> dict[str, str]:
+    return {q.prompt: q.answer for q in generate(text).questions if q.answer_type == "name" and q.mode == "typed"}
+
+
+def test_other_names_of_the_subject() -> None:
+    text = (
+        "تونس أو رسمياً الجمهورية التونسية هي دولة عربية تقع في شمال أفريقيا.\n"
+        "الملاريا أو البرداء (بالإنجليزية: Malaria) مرض تسببه طفيليات.\n"
+        "السيد أحمد عرابي، الشهير بزعيم الفلاحين، هو قائد الثورة العرابية.\n"
+        "معركة ملاذكرد وتسمى أيضا الوقعة الكبرى هي معركة وقعت عام 1071."
+    )
+    asked = _aliases(text)
+    assert asked["ما الاسم الرسمي لتونس؟"] == "الجمهورية التونسية"
+    assert asked["ما الاسم الآخر للملاريا؟"] == "البرداء"
+    assert asked["ما اسم الملاريا بالإنجليزية؟"] == "Malaria"
+    assert asked["بماذا يُعرف أحمد عرابي أيضًا؟"] == "زعيم الفلاحين"
+    assert asked["بماذا تُسمّى معركة ملاذكرد أيضًا؟"] == "الوقعة الكبرى"
+
+
+def test_naming_words_that_name_nothing() -> None:
+    text = (
+        "عُرف الحاكم عند الناس بالعدل. ويسمى هذا الطريق في الشمال بالطريق الملكي. "
+        "والمنطقة التي تسمى بالهلال الخصيب خصبة. وكان المعروف أنه يحب الشعر."
+    )
+    assert _aliases(text) == {}
+
+
+def test_a_name_in_another_language_belongs_to_the_word_before_it() -> None:
+    text = "القطط من فصيلة السنوريات التي تضم جنس النمر (باللاتينية: Panthera) وأجناسا أخرى."
+    assert _aliases(text) == {}

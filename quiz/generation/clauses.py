@@ -413,10 +413,12 @@ def _build(
     if left and sentence.norms[left[0]].lstrip("و") in g.relative_pronouns:
         relative = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
     opened = False
+    coordinated_verb = False
     for pos in range(len(left) - 1, -1, -1):
         word = sentence.tokens[left[pos]].text
-        if pos and sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]):
+        if pos and sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]) and without_conjunction(word) != word:
             left = left[pos:]  # "انتخب ... في 24 يونيو 2018 وتسلم سلطاته في": ask from the last clause
+            coordinated_verb = True
             break
         if sentence.norms[left[pos]] in _CLAUSE_OPENERS and pos + 1 < len(left):
             left = left[pos + 1 :]  # "... فيما تابعها ملايين المشاهدين في": the clause after فيما
@@ -469,10 +471,20 @@ def _build(
         return Built(_finish(words), True)
     if verb_pos == 0:
         words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
+        if coordinated_verb and len(left) == 1:
+            # "... وانتهت في [date]": the coordinated verb's subject is the sentence's topic.
+            words[len(phrase.split()) + 1 : len(phrase.split()) + 1] = _topic(sentence)
         return Built(_finish(words), True)
     if verb_pos > 0:
         subject = left[:verb_pos]
         predicate = left[verb_pos:]
+        copula = next((pos for pos, i in enumerate(subject) if sentence.norms[i] in _COPULAS), -1)
+        if copula > 0 and not any(sentence.norms[i] in g.prepositions for i in subject[:copula]):
+            # "الحرب العالمية الثانية هي حرب دولية بدأت في [date]" -> "متى بدأت الحرب العالمية الثانية؟": the
+            # verb describes the copula's predicate, which is the topic itself.
+            words = [phrase, *_render(sentence, predicate[:1]), *_render(sentence, subject[:copula], first_text)]
+            words += _render(sentence, predicate[1:]) + _words(sentence, tail_)
+            return Built(_finish(words), True)
         movable = not any(sentence.norms[i] in _COPULAS for i in subject)
         if movable and len(subject) <= 12 and not any(sentence.norms[i] in g.prepositions for i in subject[:1]):
             # The subject right after the verb: "إلى أين أرسلت المنظمة 50 طنا من الأدوية؟"
@@ -516,6 +528,25 @@ def _build(
     if len(words) - len(phrase.split()) < 3:
         return Built("", False)  # "589 هـ متى؟": too little said to ask in place
     return Built(_finish(words), False)
+
+
+def _topic(sentence: Sentence) -> list[str]:
+    """The noun phrase a sentence opens with, when a copula or verb follows it ("الحرب العالمية الثانية هي ..."),
+    as words; [] otherwise."""
+    g = grammar()
+    indices, _ = _strip_opener(sentence, list(range(min(len(sentence.tokens), 6))))
+    phrase: list[int] = []
+    for i in indices:
+        if sentence.norms[i] in _COPULAS or is_verb(sentence.tokens[i].text) or _is_auxiliary(sentence, i):
+            break
+        if sentence.norms[i] in g.prepositions or len(phrase) == 4:
+            return []
+        phrase.append(i)
+        if re.search(r"[،,.؛:()]", sentence.gap(i)):
+            return []
+    if not phrase or not (sentence.norms[phrase[0]].startswith("ال") or is_name_word(sentence.tokens[phrase[0]].text)):
+        return []
+    return _render(sentence, phrase)
 
 
 def _borrow_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int) -> tuple[list[int], int] | None:

@@ -302,7 +302,7 @@ def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]
         return places(fact, answer, facts, rng)
     if fact.type == "person":
         return people(fact, answer, facts, rng)
-    if fact.type in {"role", "description"}:
+    if fact.type in {"role", "description", "alias"}:
         return same_type_texts(fact, answer, facts, rng)
     return []
 

@@ -1205,15 +1205,194 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
     return sorted(result, key=lambda f: (f.start, f.end, f.type))
 
 
+# ----------------------------------------------------------------------------------------------------------
+# Other names of what a sentence is about: "X (بالإنجليزية: Y)", "X أو Y هي ...", "X، المعروف بـ Y"
+
+# "(بالإنجليزية: Cancer)", "(باللغة الفرنسية: Mona Lisa)": a language label and a name in another script.
+_FOREIGN_NAME = re.compile(
+    r"[(؛;،,]\s*و?(?P<label>ب(?:اللغة\s+)?ال\w+?ي[ةه])\s*:\s*(?P<name>[^()؛;،,:]+?)\s*(?=[)؛;،,])"
+)
+# Words that introduce another name, by family: known as (عرف), nicknamed (لقب), called (سمى); the feminine
+# forms tell the subject's gender.
+_KNOWN_AS = {
+    **dict.fromkeys(("المعروف", "الشهير", "يعرف", "ويعرف"), "known:m"),
+    **dict.fromkeys(("المعروفة", "الشهيرة", "تعرف", "وتعرف"), "known:f"),
+    **dict.fromkeys(("الملقب", "يلقب", "ويلقب", "الملقّب"), "nick:m"),
+    **dict.fromkeys(("الملقبة", "تلقب", "وتلقب"), "nick:f"),
+    **dict.fromkeys(("يسمى", "ويسمى", "المسمى"), "called:m"),
+    **dict.fromkeys(("تسمى", "وتسمى", "المسماة"), "called:f"),
+}
+_KNOWN_AS_NORM = {normalize(k): v for k, v in _KNOWN_AS.items()}
+_ALSO = frozenset(normalize(w) for w in ("أيضا", "كذلك"))  # also
+_BY_NAME = normalize("باسم")  # by the name
+_OFFICIALLY = normalize("رسميا")  # officially
+_OR = normalize("أو")  # or
+_MAX_ALIAS = 6
+_COPULA = frozenset({"هو", "هي", "هم"})
+_LANGUAGE_LABEL = re.compile(r"^و?بال\w+يه$")  # "بالعبرية" 'in Hebrew', normalised
+# Between a subject and its name in another language: spaces, marks, other parentheses ("X (2) (بالإنجليزية: Y)").
+_ADJACENT = re.compile(r"^[\s\u200e\u200f؛;]*(?:\([^()]*\)[\s\u200e\u200f؛;]*)*$")
+
+
+def _opening_subject(sentence: Sentence) -> tuple[int, int] | None:
+    """The tokens of the noun phrase a sentence opens with (before "(", a comma, "أو" or a verb)."""
+    g = grammar()
+    first = sentence.tokens[0].text if sentence.tokens else ""
+    if not first or is_verb(first) or (without_conjunction(first) != first and not is_name_word(first)):
+        return None  # "عُرف عند الغرب ...", "فطلب ...", "وفي يونيو ...", "وهو منهج": no subject to name
+    end = 0
+    while end < min(len(sentence.tokens), 7):
+        norm = sentence.norms[end]
+        preposition = norm in g.prepositions and sentence.tokens[end].text != "علي"  # the name علي, not على
+        if norm in (_OR, _OFFICIALLY) or norm in _KNOWN_AS_NORM or preposition or norm in g.openers:
+            break
+        if is_verb(sentence.tokens[end].text) or norm in grammar().relative_pronouns or norm in {"هو", "هي", "هم"}:
+            break
+        end += 1
+        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
+            break
+    while end > 1 and sentence.norms[end - 1] in people_words().name_links:
+        end -= 1  # "عمر بن مختار بن": a name never ends on بن
+    if not end or sentence.norms[0] in _NOT_SUBJECTS or find_numbers([sentence.tokens[0].text]):
+        return None
+    return 0, end
+
+
+# Adverbs that may stand before a name and are no part of it: for short, officially, formerly, currently, also.
+_NAME_ADVERBS = frozenset(normalize(w) for w in ("اختصارا", "رسميا", "سابقا", "حاليا", "أيضا", "شعبيا", "عادة"))
+# Words a name never starts with: "this", "that", "the name", "names", "title".
+_NOT_NAME_STARTS = frozenset(
+    normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "اسم", "الاسم", "أسماء", "لقب", "ألقاب")
+)
+
+
+def _alias_span(sentence: Sentence, first: int) -> int:
+    """Where a name starting at token ``first`` ends: at punctuation, a verb, "و" + verb, or six words."""
+    end = first
+    while end < min(len(sentence.tokens), first + _MAX_ALIAS):
+        word = sentence.tokens[end].text
+        if end > first and (is_verb(word) or is_verb(without_conjunction(word))):
+            break
+        if end > first and (sentence.norms[end] in _NAME_ADVERBS or sentence.norms[end] in _NOT_SUBJECTS):
+            break  # "العراق [حاليا كانت ...]"
+        if end > first and _LANGUAGE_LABEL.match(sentence.norms[end]):
+            break  # "يشوع [بالعبرية ...]"
+        if end > first and (sentence.norms[end] in grammar().parenthetical_openers or sentence.norms[end] in _COPULA):
+            break  # "... الحرب العظمى [هي حرب عالمية]"
+        end += 1
+        if re.search(r"[،,.؛:()\[\]\"«»]", sentence.gap(end - 1)):
+            break
+    while end > first + 1 and sentence.norms[end - 1] in grammar().prepositions:
+        end -= 1
+    return end
+
+
+def extract_aliases(sentence: Sentence, topic: str, defined: str = "") -> list[Fact]:
+    """Other names of the sentence's subject (``defined`` when the sentence defines it, else its opening noun
+    phrase, else the article's ``topic``): a name in another language, an official or other name after أو, a
+    name after المعروف بـ / يلقب / تسمى."""
+    facts: list[Fact] = []
+    opening = _opening_subject(sentence)
+    subject = sentence.text[: sentence.tokens[opening[1] - 1].end] if opening else ""
+    if opening and sentence.norms[0] in people_words().honorifics and opening[1] > 1:
+        subject = subject[sentence.tokens[1].start :]  # "السيد عمر بن مختار" -> "عمر بن مختار"
+    named = defined or subject
+    if opening and opening[1] < len(sentence.tokens) and sentence.norms[opening[1]] == _OR:
+        facts += _alias_after_or(sentence, opening[1] + 1, named)
+    ends = [sentence.text.find(named) + len(named)] if named and named in sentence.text else []
+    ends += [f.end for f in facts]  # "الملاريا أو البرداء (بالإنجليزية: Malaria)": after the other name too
+    for match in _FOREIGN_NAME.finditer(sentence.text):
+        name = match.group("name").strip().strip("\"'«»“”")
+        if not named or is_arabic(name) or not re.search(r"[^\W\d_]", name) or match.start() > 200:
+            continue
+        between = (sentence.text[end : match.start() + 1].rstrip("(؛;،,") for end in ends)
+        if not any(_ADJACENT.match(gap) for gap in between):
+            continue  # the name in another language belongs to the word right before it
+        start = sentence.text.index(name, match.start("name"))
+        label = match.group("label")
+        key = f"alias:{normalize(label)}:{normalize(named)}"
+        facts.append(
+            Fact(
+                "alias",
+                key,
+                sentence.index,
+                start,
+                start + len(name),
+                name,
+                name,
+                detail="lang:" + label,
+                subject=named,
+            )
+        )
+        break  # the first language given (usually English) is enough
+    for k, norm in enumerate(sentence.norms):
+        family = _KNOWN_AS_NORM.get(norm)
+        about = named if opening and k <= opening[1] + 12 else topic
+        fact = _alias_after(sentence, k + 1, family, about) if family else None
+        if fact is not None:
+            facts.append(fact)
+            break
+    return facts
+
+
+def _alias_after_or(sentence: Sentence, first: int, subject: str) -> list[Fact]:
+    """ "مصر أو رسمياً جمهورية مصر العربية": the official or other name after أو."""
+    detail = "other"
+    if first < len(sentence.tokens) and sentence.norms[first].removeprefix("و") == _OFFICIALLY:
+        first, detail = first + 1, "official"
+    while first < len(sentence.tokens) and sentence.norms[first] in _NAME_ADVERBS:
+        first += 1  # "أو اختصاراً الوسواس القهري"
+    if first >= len(sentence.tokens) or sentence.tokens[first].text[:1] == "(":
+        return []
+    end = _alias_span(sentence, first)
+    if end <= first:
+        return []
+    return [
+        _fact(sentence, "alias", f"alias:{detail}:{normalize(subject)}", first, end, detail=detail, subject=subject)
+    ]
+
+
+def _alias_after(sentence: Sentence, first: int, family: str, about: str) -> Fact | None:
+    """The name after a word of naming (المعروف بـ، يلقب بـ، تسمى)."""
+    n = len(sentence.tokens)
+    if first >= 2 and sentence.norms[first - 2].lstrip("و") in grammar().relative_pronouns:
+        return None  # "المنطقة التي تسمى بالعراق": the name of something else than the subject
+    while first < n and (sentence.norms[first] in _ALSO or sentence.norms[first] in _NAME_ADVERBS):
+        first += 1  # "ويعرف أيضا بـ", "المعروف سابقا باسم"
+    prefix = 0
+    if first < n and sentence.norms[first] == _BY_NAME:
+        first += 1
+    elif first < n and sentence.norms[first][:1] == "ب" and len(sentence.norms[first]) > 3:
+        prefix = 1  # "بعمر المختار": the name without its ب
+    elif not family.startswith("called"):
+        return None  # "عُرف عند الغرب", "المعروف أنه": known as needs بـ or باسم
+    if first >= n or sentence.tokens[first].text[:1] == "(":
+        return None
+    head = normalize(sentence.tokens[first].text[prefix:])
+    g = grammar()
+    if head in _NOT_NAME_STARTS or head in g.prepositions or head in g.complementisers or head in _NAME_ADVERBS:
+        return None  # "يسمى هذا التقويم", "يسمى عند المسلمين", "بأسماء عديدة", "بأنه"
+    end = _alias_span(sentence, first)
+    name = normalize(sentence.text[sentence.tokens[first].start + prefix : sentence.tokens[end - 1].end])
+    if not about or end <= first or normalize(about) == name:
+        return None
+    key = f"alias:{family}:{normalize(about)}"
+    return _fact(sentence, "alias", key, first, end, prefix=prefix, detail=family, subject=about)
+
+
 def extract_facts(sentences: list[Sentence]) -> list[Fact]:
     """All facts of the active sentences, in text order within each sentence."""
     people = _People()
     facts: list[Fact] = []
+    topic = ""
     for sentence in sentences:
         if not sentence.active:
             continue
         found: list[Fact] = []
         found += extract_definition(sentence, people)
+        defined = next((f.subject for f in found if f.type == "description"), "")
+        topic = defined or topic
+        found += extract_aliases(sentence, topic, defined)
         found += extract_dates(sentence)
         found += extract_numbers(sentence)
         found += extract_places(sentence)

@@ -28,7 +28,7 @@ _TYPE_SCORE = {
     "percent": 0.85,
     "amount": 0.8,
     "weekday": 0.85,
-    "place": 0.8,
+    "place": 0.72,
     "century": 0.8,
     "period": 0.93,
     "time": 0.6,
@@ -775,6 +775,47 @@ def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+# Questions about another name of X, by the kind of alias (detail of the fact) and X's gender.
+_ALIAS_PROMPTS = {
+    "known:m": "بماذا يُعرف {subject} أيضًا؟",  # what else is X known as?
+    "known:f": "بماذا تُعرف {subject} أيضًا؟",
+    "nick:m": "بماذا يُلقَّب {subject}؟",  # what is X nicknamed?
+    "nick:f": "بماذا تُلقَّب {subject}؟",
+    "called:m": "بماذا يُسمّى {subject} أيضًا؟",  # what else is X called?
+    "called:f": "بماذا تُسمّى {subject} أيضًا؟",
+    "other": "ما الاسم الآخر {of_subject}؟",  # what is X's other name?
+    "official": "ما الاسم الرسمي {of_subject}؟",  # what is X's official name?
+}
+_IN_LANGUAGE = "ما اسم {subject} {language}؟"  # what is X called in <language>?
+
+
+def _with_li(noun: str) -> str:
+    """``noun`` after the preposition ل 'of/for', joined as Arabic writes it: لمصر، للحرب العالمية."""
+    return "لل" + noun[2:] if noun.startswith("ال") else "ل" + noun
+
+
+def _alias_questions(ctx: Context, fact: Fact) -> list[Question]:
+    sentence = ctx.sentence(fact)
+    subject = fact.subject.strip()
+    if fact.detail.startswith("lang:"):
+        prompt = _IN_LANGUAGE.format(subject=subject, language=fact.detail.removeprefix("lang:"))
+        score = 0.55
+    else:
+        prompt = _ALIAS_PROMPTS[fact.detail].format(subject=subject, of_subject=_with_li(subject))
+        score = 0.8
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=prompt,
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=score + _position_bonus(ctx, sentence),
+        answer_type="name",
+    )
+
+
 _CLOZE_WORDS = 30
 
 
@@ -1027,6 +1068,9 @@ def all_questions(ctx: Context) -> list[Question]:
             questions += _role_questions(ctx, fact)
         elif fact.type == "description":
             questions += _description_questions(ctx, fact)
+        elif fact.type == "alias":
+            questions += _alias_questions(ctx, fact)
+            continue  # no cloze of a name in another script, no true/false about a name
         else:
             bio = _bio_questions(ctx, fact) if fact.type in {"date", "year", "place"} else []
             questions += bio or _wh_questions(ctx, fact)
