@@ -83,3 +83,22 @@ def test_questions_that_say_nothing_rank_low() -> None:
     assert prompt_penalty("متى ضم عندما العثمانيون الشام؟") < prompt_penalty("متى ضم العثمانيون الشام؟")
     long = "متى " + " ".join(["كلمة"] * 24) + "؟"
     assert prompt_penalty(long) <= -0.25
+
+
+def test_a_relative_clause_is_asked_about_its_noun() -> None:
+    prompts = asked("وكان للخليفة حلفاء كثر، منهم سلطنة بروناي الساحلية التي أعلنت ولاءها للخليفة في سنة 1570م.")
+    assert prompts["متى أعلنت سلطنة بروناي الساحلية ولاءها للخليفة؟"] == "سنة 1570م"
+    founded = asked("وأقدم هذه الدول إمارة حائل التي أسسها عبد الله بن رشيد سنة 1836.")
+    assert founded["متى أسس عبد الله بن رشيد إمارة حائل؟"] == "سنة 1836"
+
+
+def test_a_verbless_clause_about_a_role_is_asked_with_kana() -> None:
+    prompts = asked("وتولى الحكم بعد أبيه. ورئيس الحكومة من مارس 2003 حتى أغسطس 2014.")
+    assert prompts["متى كان رئيس الحكومة؟"] == "من مارس 2003 حتى أغسطس 2014"
+
+
+def test_a_fragment_without_a_verb_ranks_lower() -> None:
+    from quiz.generation.questions import prompt_penalty
+
+    assert prompt_penalty("متى الاتحاد من أجل المتوسط؟") < prompt_penalty("متى تأسس الاتحاد من أجل المتوسط؟")
+    assert prompt_penalty("ما الاسم الآخر للسل؟", template=True) == 0

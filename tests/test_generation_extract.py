@@ -402,3 +402,17 @@ def test_naming_words_that_name_nothing() -> None:
 def test_a_name_in_another_language_belongs_to_the_word_before_it() -> None:
     text = "القطط من فصيلة السنوريات التي تضم جنس النمر (باللاتينية: Panthera) وأجناسا أخرى."
     assert _aliases(text) == {}
+
+
+def test_centuries_and_regions_get_distractors_of_their_kind() -> None:
+    generated = generate("أصبح السلطان حاكما بارزا في أوروبا في القرن السادس عشر.")
+    choices = {q.answer: q.choices for q in generated.questions if q.mode == "choice"}
+    assert set(choices["القرن السادس عشر"]) <= {
+        "القرن الرابع عشر",
+        "القرن الخامس عشر",
+        "القرن السادس عشر",
+        "القرن السابع عشر",
+        "القرن الثامن عشر",
+    }
+    continents = {"أفريقيا", "أوروبا", "آسيا", "أمريكا اللاتينية", "أمريكا الشمالية", "أمريكا الجنوبية", "أوقيانوسيا"}
+    assert set(choices["أوروبا"]) <= continents

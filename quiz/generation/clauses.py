@@ -443,20 +443,40 @@ def _build(
         return Built(_finish(words), True)
     if not (opened and verb_pos == 0):
         verb_pos = _has_verb(sentence, left)
-    if (
-        len(left) >= 3
-        and sentence.norms[left[-2]].lstrip("و") in g.relative_pronouns
-        and is_verb(sentence.tokens[left[-1]].text)
-    ):
-        # "قضى على الخلافة الفاطمية التي استمرت [262 سنة]" -> "كم سنة استمرت الخلافة الفاطمية؟"
+    relative_at = next(
+        (
+            pos
+            for pos in range(len(left) - 2, 0, -1)
+            if sentence.norms[left[pos]].lstrip("و") in g.relative_pronouns
+            and morphology.can_be_verb(sentence.tokens[left[pos + 1]].text)
+        ),
+        -1,
+    )
+    if relative_at > 0:
+        # "قضى على الخلافة الفاطمية التي استمرت [262 سنة]" -> "كم سنة استمرت الخلافة الفاطمية؟"; "سلطنة آتشيه التي
+        # أعلنت ولاءها للسلطان في [سنة 1565م]" -> "متى أعلنت سلطنة آتشيه ولاءها للسلطان؟"
         head_noun: list[int] = []
-        for i in reversed(left[:-2]):
+        for i in reversed(left[:relative_at]):
             stop = sentence.norms[i] in g.prepositions or is_verb(sentence.tokens[i].text)
-            if stop or len(head_noun) == 4:
+            if stop or len(head_noun) == 4 or re.search(r"[،,.؛:()]", sentence.gap(i)):
                 break
             head_noun.insert(0, i)
+            word = sentence.tokens[i].text
+            name = not morphology.is_known(word) or morphology.is_only_proper_noun(word)
+            name = name and sentence.bare(i) not in people_words().place_heads  # "إمارة" heads a name
+            if not sentence.norms[i].startswith(("ال", "وال")) and not name:
+                break  # the head of the construct ("إمارة الدرعية", "سلطنة آتشيه السومطرية") starts the phrase
+        before = head_noun[0] - 1 if head_noun else -1
+        if before in left and sentence.bare(before) in people_words().place_heads:
+            head_noun.insert(0, before)  # "إمارة حائل": the place head before a name it does not know
         if head_noun:
-            words = [phrase, *_render(sentence, left[-1:]), *_render(sentence, head_noun)]
+            verb = sentence.tokens[left[relative_at + 1]].text
+            rest = _render(sentence, left[relative_at + 2 :])
+            stem = _without_object(verb)
+            if stem:  # "التي أسسها محمد بن سعود" -> "أسس محمد بن سعود إمارة الدرعية"
+                words = [phrase, stem, *rest, *_render(sentence, head_noun)]
+            else:
+                words = [phrase, verb, *_render(sentence, head_noun), *rest]
             return Built(_finish(words + _words(sentence, tail_)), True)
     if verb_pos == 0 and len(left) >= 3 and is_verb(sentence.tokens[left[-1]].text) and not object_ok:
         # "تبدأ حملة تطعيم واسعة ... تستهدف [مليون شخص]": the answer is the object of the last verb; ask
@@ -528,6 +548,22 @@ def _build(
     if len(words) - len(phrase.split()) < 3:
         return Built("", False)  # "589 هـ متى؟": too little said to ask in place
     return Built(_finish(words), False)
+
+
+_OBJECT_PRONOUNS = ("ها", "هم", "هما", "ه")  # her/it, them, them two, him/it
+
+
+def _without_object(verb: str) -> str:
+    """A verb without its object pronoun ("أسسها" -> "أسس", "بناها" -> "بنى"), or "" when it has none."""
+    norm = normalize(verb)
+    for suffix in _OBJECT_PRONOUNS:
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 2 and verb.endswith(suffix):
+            stem = verb[: len(verb) - len(suffix)]
+            if stem.endswith("ا") and morphology.can_be_verb(stem[:-1] + "ى"):
+                return stem[:-1] + "ى"
+            if morphology.can_be_verb(stem) and not morphology.can_be_verb(verb + "ا"):
+                return stem
+    return ""
 
 
 def _topic(sentence: Sentence) -> list[str]:

@@ -212,6 +212,22 @@ def ranges(answer: str, rng: random.Random) -> list[str]:
     return _distinct(answer, options)
 
 
+def centuries(answer: str, rng: random.Random) -> list[str]:
+    """A century ("القرن السادس عشر") moved by one or two: its ordinal swapped for a neighbour's."""
+    ordinals = load_data("dates.json")["ordinal_centuries"]
+    found = max((o for o in ordinals if f" {o}" in f" {answer} "), key=len, default="")
+    if not found:
+        return []
+    index = ordinals.index(found)
+    options = [
+        answer.replace(found, ordinals[index + shift], 1)
+        for shift in (1, -1, 2, -2)
+        if 0 <= index + shift < len(ordinals)
+    ]
+    rng.shuffle(options)
+    return _distinct(answer, options)
+
+
 def weekdays(answer: str, rng: random.Random) -> list[str]:
     days = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]  # Saturday..Friday
     rng.shuffle(days)
@@ -249,6 +265,11 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
     ]
     answer_names = {normalize(x) for x in fact.key.split(":", 1)[1].split("+")}
     pool = [name for name, norm in _pool(category) if norm not in answer_names]
+    if category == "region":
+        # A continent for a continent, a sea for a sea, a river for a river.
+        kind = _region_kind(fact.answer)
+        in_article = [name for name in in_article if _region_kind(name) == kind]
+        pool = [name for name in pool if _region_kind(name) == kind]
     rng.shuffle(pool)
     singles = [x for x in dict.fromkeys(in_article) if normalize(x) not in answer_names] + pool
     if parts == 1:
@@ -259,6 +280,31 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
         if len(group) == parts:
             options.append(" و".join(group))
     return _distinct(answer, options)
+
+
+# Continents (Africa, Europe, Asia, the Americas, Oceania, Australia, Antarctica) and the first words of seas and
+# rivers (sea, ocean, gulf, river): the kinds of region a distractor must share.
+_CONTINENTS = frozenset(
+    normalize(w)
+    for w in (
+        *("أفريقيا", "إفريقيا", "أوروبا", "آسيا", "أمريكا الشمالية", "أمريكا الجنوبية", "أمريكا اللاتينية"),
+        *("أوقيانوسيا", "أستراليا", "أنتاركتيكا", "القارة القطبية الجنوبية"),
+    )
+)
+_SEA_WORDS = frozenset(normalize(w) for w in ("البحر", "بحر", "المحيط", "محيط", "الخليج", "خليج"))
+_RIVER_WORDS = frozenset(normalize(w) for w in ("نهر", "النهر"))
+
+
+def _region_kind(name: str) -> str:
+    norm = normalize(name)
+    first = norm.split()[0] if norm.split() else ""
+    if norm in _CONTINENTS:
+        return "continent"
+    if first in _SEA_WORDS:
+        return "sea"
+    if first in _RIVER_WORDS:
+        return "river"
+    return "region"
 
 
 @cache
@@ -296,6 +342,8 @@ def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]
         return periods(answer, rng)
     if fact.type == "weekday":
         return weekdays(answer, rng)
+    if fact.type == "century":
+        return centuries(answer, rng)
     if fact.type == "time":
         return relative_times(answer, rng)
     if fact.type in {"place", "org"}:

@@ -24,7 +24,7 @@ from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conj
 from quiz.generation.types import Fact
 
 _YEAR_WITH_ERA = re.compile(r"^[وفبل]?([0-9٠-٩]{3,4})(م|هـ|ه)$")
-_MAX_SENTENCE_TOKENS = 120
+_MAX_SENTENCE_TOKENS = 200
 
 
 def _number_forms() -> frozenset[str]:

@@ -145,10 +145,14 @@ _EMPTY_WORDS = frozenset(
         *("عدد", "أيضا", "كذلك", "ثم", "حيث", "التي", "الذي", "الذين", "عندما", "حينما", "بينما", "فيما"),
     )
 )
+# Words that carry a question without a verb: the copula pronouns and كان with its sisters.
+_VERBLESS_OK = frozenset(
+    normalize(w) for w in ("هو", "هي", "هم", "كان", "كانت", "كانوا", "يكون", "تكون", "أصبح", "أصبحت", "ليس", "ليست")
+)
 _GARBLED_EARLY = frozenset(normalize(w) for w in ("التي", "الذي", "الذين", "عندما", "حينما", "لما", "بينما", "أما"))
 
 
-def prompt_penalty(prompt: str) -> float:
+def prompt_penalty(prompt: str, *, template: bool = False) -> float:
     """How much a question's wording lowers its rank: a question with no noun of its own, a relative pronoun or
     subordinator left at its front (a clause cut in the wrong place), too many words for a learner."""
     words = prompt.rstrip("؟").split()
@@ -165,6 +169,13 @@ def prompt_penalty(prompt: str) -> float:
             continue
         informative += 1
     penalty = 0.0
+    verbal = any(
+        (morphology.can_be_verb(without_conjunction(w)) and not n.startswith("ال") and before not in g.prepositions)
+        or n.lstrip("و") in _VERBLESS_OK
+        for w, n, before in zip(words[1:], norms[1:], norms[:-1], strict=True)
+    )  # a word that can be a verb is enough ("أسس" and "ولد" are also nouns), but not right after a preposition
+    if not verbal and not template:
+        penalty -= 0.15  # "متى الاتحاد من أجل المتوسط؟": no verb, no copula: a fragment, not a question
     if informative == 0:
         penalty -= 0.35
     elif informative == 1:
@@ -220,7 +231,8 @@ def _make(
         return []
     key = fact_key or fact.key
     if kind != "cloze":
-        score += prompt_penalty(prompt)
+        # Prompts written from a template ("ما الاسم الآخر لـX؟", "من هو X؟") need no verb.
+        score += prompt_penalty(prompt, template=answer_type in {"name", "description", "role"})
     questions = []
     for mode in modes:
         if mode == "choice":
@@ -326,6 +338,25 @@ def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
 # Builders by fact type
 
 
+_KANA = "كان"  # "was": what a verbless "when" question about a role needs ("متى كان رئيس وزراء تركيا؟")
+_WHEN_WORDS = frozenset(normalize(w) for w in ("متى", "منذ", "حتى"))
+
+
+def _with_kana(built: Built) -> Built:
+    """A when-question with no verb whose content opens with an indefinite noun ("متى رئيس وزراء تركيا؟"): كان
+    after the question word."""
+    words = built.text.rstrip("؟").split()
+    lead = 0
+    while lead < len(words) and normalize(words[lead]) in _WHEN_WORDS:
+        lead += 1
+    content = words[lead:]
+    if not content or normalize(content[0]).startswith("ال") or is_name_word(content[0]):
+        return built
+    if any(morphology.can_be_verb(without_conjunction(w)) or normalize(w) in _VERBLESS_OK for w in content):
+        return built
+    return Built(" ".join([*words[:lead], _KANA, *content]) + "؟", built.fronted)
+
+
 def _attached_bi(sentence: Sentence, first: int, fact: Fact) -> bool:
     """Whether the fact's first word carries an attached ب that the answer leaves out ("بـ104", "بحوالي")."""
     attached = normalize(sentence.text[sentence.tokens[first].start : fact.start])
@@ -428,6 +459,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             facts_tokens=others,
             masdar_ok=True,
         )
+        built = _with_kana(built)
         accepted: tuple[str, ...] = ()
         if fact.number is not None:
             accepted = (str(fact.number), f"عام {fact.number}", f"سنة {fact.number}")
