@@ -102,3 +102,9 @@ def test_a_fragment_without_a_verb_ranks_lower() -> None:
 
     assert prompt_penalty("متى الاتحاد من أجل المتوسط؟") < prompt_penalty("متى تأسس الاتحاد من أجل المتوسط؟")
     assert prompt_penalty("ما الاسم الآخر للسل؟", template=True) == 0
+
+
+def test_a_clause_after_preposition_plus_an() -> None:
+    prompts = asked("وبث حتى الآن 5 أجزاء من أصل ستة، على أن يبث الجزء الأخير في 2026.")
+    assert prompts["متى يبث الجزء الأخير؟"] == "2026"
+    assert prompts["كم جزءا بث حتى الآن؟"] == "5 أجزاء"

@@ -129,6 +129,9 @@ def _after_frame(sentence: Sentence, lo: int, answer: int) -> int:
     """If a reporting frame ("وأكد X أن") precedes the answer in its sentence, the index after أن/إن."""
     g = grammar()
     frames = g.reporting_verbs | g.frame_words
+    for i in range(lo + 1, answer - 1):
+        if sentence.norms[i] == "ان" and sentence.norms[i - 1] in g.prepositions:
+            return i + 1  # "على أن يعرض الموسم الثامن في [2019]": the clause after أن
     for i in range(lo, min(answer, lo + 10)):
         if sentence.norms[i] in {"ان", "بان"} and any(
             normalize(split_prefix(sentence.tokens[j].text).rest) in frames or sentence.norms[j] in frames
@@ -300,8 +303,10 @@ def _opens_with_verb(sentence: Sentence, i: int, *, after_opener: bool = False) 
     if norm in people_words().not_names or any(norm == q[0] for q in g.qualifiers):
         return False  # "أكثر من 1000 مشارك": a qualifier, not the verb أكثر 'increased'
     following = sentence.norms[i + 1] if i + 1 < len(sentence.tokens) else ""
-    if not following or following in g.prepositions or find_numbers([sentence.tokens[i + 1].text]):
+    if not following or find_numbers([sentence.tokens[i + 1].text]):
         return False
+    if following in g.prepositions and bare == word:
+        return False  # "أكثر من"; with و attached a verb may take a preposition: "وعرض حتى الآن"
     return morphology.can_be_verb(bare)
 
 

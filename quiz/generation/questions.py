@@ -293,9 +293,9 @@ def _unit_name(unit: str) -> str:
 def _accusative(unit: str) -> str:
     """The counted noun as كم wants it (singular accusative): مشارك -> مشاركا, دولة stays."""
     norm = normalize(unit)
-    if norm.endswith(("ا", "ه", "ي", "ء", "ى")) or unit.endswith("ة"):
-        return unit
-    return unit + "ا"
+    if norm.endswith(("ا", "ه", "ي", "ى", "اء")) or unit.endswith("ة"):
+        return unit  # "دولة", "سماء": the accusative adds no alif
+    return unit + "ا"  # "مشارك" -> "مشاركا", "جزء" -> "جزءا"
 
 
 def _singular(plural: str) -> str:
