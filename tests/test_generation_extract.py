@@ -259,6 +259,8 @@ def test_ranges_of_numbers_are_one_answer() -> None:
         "من 10 إلى 20 كيلومترا": "amount",
     }
     question = next(q for q in generated.questions if q.mode == "choice" and q.answer == "بين 12 و14 عاما")
+    percents = generate("وتراوحت نسبة المشاركة من 40% إلى 45% في المدن.").facts
+    assert [(f.text, f.detail) for f in percents if f.type == "percent"] == [("من 40% إلى 45%", "range")]
     assert question.prompt == "كم عاما تعيش السلاحف في المحميات؟"  # "بين" belongs to the answer, not to كم
     for choice in question.choices:  # the range moves as a whole and keeps its width
         low, high = (int(x) for x in re.findall(r"\d+", choice))

@@ -361,7 +361,7 @@ def _range_unit(sentence: Sentence, k: int) -> tuple[str, int] | None:
 def _extract_ranges(sentence: Sentence, spans: Sequence[NumberSpan]) -> list[Fact]:
     """Two numbers of one unit as one answer: "بين 12 و14 عاما", "ما بين 50 و85 مليون قتيل", "من 2-6 أسابيع"."""
     facts: list[Fact] = []
-    pairs: list[tuple[int, int, int, int]] = []  # (first number token, end of second number, low, high)
+    pairs: list[tuple[int, int, int, int, int]] = []  # (first number token, its end, end of second, low, high)
     for left, right in itertools.pairwise(spans):
         if left.decimal or right.decimal or left.words != right.words:
             continue
@@ -369,14 +369,18 @@ def _extract_ranges(sentence: Sentence, spans: Sequence[NumberSpan]) -> list[Fac
         linked = right.start == left.end + 1 and sentence.norms[left.end] in _RANGE_LINKS
         dashed = right.start == left.end and re.fullmatch(r"\s*[-–]\s*", sentence.gap(left.end - 1)) is not None
         if glued or linked or dashed:
-            pairs.append((left.start, right.end, left.value, right.value))
+            pairs.append((left.start, left.end, right.end, left.value, right.value))
     for k, token in enumerate(sentence.tokens):
         dashed_token = _DASHED_RANGE.match(token.text)
         if dashed_token:
             low, high = parse_digits(dashed_token.group(1)), parse_digits(dashed_token.group(2))
             if low is not None and high is not None:
-                pairs.append((k, k + 1, low, high))
-    for start, end, low, high in pairs:
+                pairs.append((k, k + 1, k + 1, low, high))
+    for start, left_end, end, low, high in pairs:
+        signs = [sentence.gap(k - 1).lstrip()[:1] in {"%", "٪"} for k in (left_end, end)]
+        if all(signs) or (signs[1] and left_end == end):
+            facts += _percent_range(sentence, start, end, low, high)  # "من 75% إلى 80%"
+            continue
         unit = _range_unit(sentence, end)
         if unit is None or not low < high or (low >= 1000 and high <= 2100 and unit[0] != "amount"):
             continue  # "1908 و1914" is a period of years, asked as one elsewhere
@@ -405,6 +409,35 @@ def _extract_ranges(sentence: Sentence, spans: Sequence[NumberSpan]) -> list[Fac
             )
         )
     return facts
+
+
+def _percent_range(sentence: Sentence, start: int, end: int, low: int, high: int) -> list[Fact]:
+    """A range of percentages as one fact, from its opener ("من", "بين") to the second sign."""
+    opener = next((len(o) for o in _RANGE_OPENERS if tuple(sentence.norms[max(0, start - len(o)) : start]) == o), 0)
+    first = start - opener
+    if not low < high or not sentence.free(first, end):
+        return []
+    sentence.take(first, end)
+    fact = _fact(
+        sentence,
+        "percent",
+        f"percent:{low}-{high}",
+        first,
+        end,
+        number=high,
+        qualifier=" ".join(t.text for t in sentence.tokens[first:start]),
+        detail="range",
+        prefix=_lead_prefix(sentence, first, start),
+    )
+    sign_at = sentence.text.index(sentence.gap(end - 1).lstrip()[0], fact.end)
+    return [
+        replace(
+            fact,
+            end=sign_at + 1,
+            text=sentence.text[fact.start : sign_at + 1],
+            answer=sentence.text[fact.start : sign_at + 1],
+        )
+    ]
 
 
 @cache
