@@ -108,3 +108,29 @@ def test_a_clause_after_preposition_plus_an() -> None:
     prompts = asked("وبث حتى الآن 5 أجزاء من أصل ستة، على أن يبث الجزء الأخير في 2026.")
     assert prompts["متى يبث الجزء الأخير؟"] == "2026"
     assert prompts["كم جزءا بث حتى الآن؟"] == "5 أجزاء"
+
+
+def test_counted_nouns_keep_their_complement_and_drop_a_describing_clause() -> None:
+    prompts = asked("ويمتلك المخترع 400 براءة اختراع أوروبية تحمل اسمه.")
+    assert prompts["كم براءة اختراع أوروبية يمتلك المخترع؟"] == "400 براءة"
+
+
+def test_a_count_after_a_noun_phrase_is_fronted_unless_the_noun_governs_it() -> None:
+    assert "كم دقيقة تبلغ مدة كل مباراة؟" in asked("وتبلغ مدة كل مباراة حوالي 90 دقيقة.")
+    assert "أدى الانفجار إلى مقتل كم شخصا؟" in asked("وأدى الانفجار إلى مقتل 12 شخصا.")
+
+
+def test_a_label_before_a_caption_is_no_part_of_a_true_false_statement() -> None:
+    text = "من الأرشيف: حريق في سوق المدينة القديمة أدى إلى تدمير 40 متجرا."
+    statements = [q.prompt for q in generate(text).questions if q.kind == "true_false"]
+    assert statements and all("الأرشيف" not in s for s in statements)
+
+
+def test_a_period_in_brackets_is_answered_whole() -> None:
+    prompts = asked("عاش الشاعر في القاهرة بين عامي (1920 - 1935)، ثم عاد إلى بلده.")
+    assert prompts["متى عاش الشاعر في القاهرة؟"] == "بين عامي (1920 - 1935)"
+
+
+def test_one_end_of_a_pair_is_not_asked_with_bayna() -> None:
+    prompts = asked("وتقدر الهيئة النمو بمعدل 2% سنويا بين عامي 2005 و 2815.")
+    assert not [p for p in prompts if p.startswith("بين متى")]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.arabic import morphology
-from quiz.arabic.lexicon import people_words
+from quiz.arabic.lexicon import date_words, people_words
 from quiz.arabic.normalize import normalize
 from quiz.arabic.numbers import find_numbers
 from quiz.arabic.tokens import split_prefix
@@ -382,11 +382,15 @@ def _build(
             phrase = absorb[prep]
         elif " " in prep:
             phrase = f"{prep} {qword}"
+        elif prep == "بين":
+            return Built("", False)  # "بين [عامي 2005] و..." asks for one end of a pair: no question
         else:
             raw = prep_raw or next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
             # "إلى 1.1%" -> "إلى أي نسبة": a percentage after a preposition is asked with أي نسبة
             phrase = contract(raw, "أي نسبة" if qword == "كم بالمئة" else qword)
     tail_ = tail(sentence, last, hi, others)
+    if not object_ok and tail_ and _has_verb(sentence, left) >= 0 and is_verb(sentence.tokens[tail_[0]].text):
+        tail_ = []  # "يمتلك 1093 براءة [تحمل اسمه]": a clause describing a counted answer, not part of the question
     if (
         tail_
         and is_verb(sentence.tokens[tail_[-1]].text)
@@ -401,6 +405,11 @@ def _build(
         # "مقتل [18 شخصا]" is a construct; "بالكأس [ثمان مرات]" is not (a preposition and the article).
         construct_head = not sentence.bare(before).startswith("ال") and not head.startswith("ال")
         construct_head = construct_head and not is_name_word(sentence.tokens[before].text)
+        # Only a head governed by a preposition cannot be left behind ("أدت إلى مقتل"); "تبلغ مدة عرض كل حلقة
+        # [حوالي 25 دقيقة]" fronts well.
+        governed = len(left) >= 2 and sentence.norms[left[-2]] in g.prepositions
+        bare_number = bool(find_numbers([sentence.tokens[first].text]))  # "ممثلو [40 دولة]", not "[حوالي 25]"
+        construct_head = construct_head and (governed or bare_number or sentence.bare(before) != head)
         if construct_head and not is_verb(sentence.tokens[before].text) and head not in g.openers:
             # "أدت إلى مقتل [18 شخصا]": a count governed by a noun is asked in place, from the clause's verb.
             verb_pos = _has_verb(sentence, left)
@@ -600,6 +609,9 @@ def _borrow_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: i
         indices = list(range(max(lo, _after_frame(sentence, lo, hi)), hi))
         stripped, _ = _strip_opener(sentence, indices)
         if stripped and _has_verb(sentence, stripped) == 0 and len(indices) <= _MAX_CONTEXT:
+            years = date_words().year_words
+            while len(indices) > 1 and (sentence.norms[indices[-1]] in grammar().prepositions | years):
+                indices.pop()  # "عاش في سويسرا [بين عامي] (1895 - 1914)": what the next segment completes
             return indices, lo  # only a clause that starts with its verb; a nominal clause is no context
         if _has_verb(sentence, stripped) >= 0:
             return None  # a clause with its own verb elsewhere: the answer belongs to it

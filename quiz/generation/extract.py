@@ -498,7 +498,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 or (punct_after and in_range)
             )
         ):
-            first = i - 1 if prev in words.year_words else i
+            first = i - 1 if prev in words.year_words and "(" not in sentence.gap(i - 1) else i
             if first > 0 and sentence.bare(first - 1) in words.time_qualifiers and (first - 1) not in sentence.taken:
                 first -= 1  # "أواخر عام 2010"
             sentence.take(first, j + era)
@@ -1206,7 +1206,7 @@ def _human_plural(word: str) -> bool:
 
 
 _PERIOD_LINK = re.compile(r"^\s*(?:و|إلى|الى|حتى|[-–/])\s*$")
-_PERIOD_OPEN = re.compile(r"(?:^|\s)(?:بين|ما بين|من|منذ)\s*$")
+_PERIOD_OPEN = re.compile(r"(?:^|\s)(?:بين|ما بين|من|منذ)(?:\s+(?:عامي|سنتي))?\s*\(?\s*$")
 
 
 def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
@@ -1219,17 +1219,20 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
         if not _PERIOD_LINK.match(between):
             continue
         start = left.start
-        opener = _PERIOD_OPEN.search(sentence.text[max(0, start - 10) : start])
+        opener = _PERIOD_OPEN.search(sentence.text[max(0, start - 20) : start])
         if opener:
-            start = max(0, start - 10) + opener.start() + (1 if opener.group().startswith(" ") else 0)
-        text = sentence.text[start : right.end]
+            start = max(0, start - 20) + opener.start() + (1 if opener.group()[:1].isspace() else 0)
+        end = right.end
+        if "(" in sentence.text[start:end] and sentence.text[end : end + 1] == ")":
+            end += 1  # "بين عامي (1895 - 1914)": the bracket closes in the answer
+        text = sentence.text[start:end]
         result.append(
             Fact(
                 type="period",
                 key=f"period:{left.key}:{right.key}",
                 sentence_index=sentence.index,
                 start=start,
-                end=right.end,
+                end=end,
                 text=text,
                 answer=text,
                 number=left.number,

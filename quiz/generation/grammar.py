@@ -10,6 +10,7 @@ from importlib import resources
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import people_words
 from quiz.arabic.normalize import normalize
+from quiz.arabic.numbers import find_numbers
 from quiz.arabic.tokens import split_prefix
 
 
@@ -78,8 +79,8 @@ def is_verb(word: str) -> bool:
     stripped = split_prefix(word).rest
     if norm in g.reporting_verbs or normalize(stripped) in g.reporting_verbs:
         return True
-    if norm in g.prepositions or norm in people_words().not_names:
-        return False
+    if norm in g.prepositions or norm in people_words().not_names or _is_number_word(word):
+        return False  # "واحد" 'one' is no و + verb
     readings = morphology.analyse_as_written(word)
     if not readings:
         # Unknown to the lexicon: a future verb "سيعقد", "ستعقد".
@@ -95,6 +96,11 @@ def is_verb(word: str) -> bool:
     verbs = {r.lemma_vowelled for r in readings if r.is_verb and not (r.pos == "VERB_IMPERFECT" and r.prefix == "أ")}
     others = {r.lemma_vowelled for r in readings if not r.is_verb}
     return bool(verbs) and len(verbs) > len(others)
+
+
+def _is_number_word(word: str) -> bool:
+    found = find_numbers([word])
+    return bool(found) and found[0].words
 
 
 @lru_cache(maxsize=65536)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import gazetteer, people_words
 from quiz.arabic.normalize import match_key, normalize
-from quiz.arabic.numbers import to_words
+from quiz.arabic.numbers import find_numbers, to_words
 from quiz.arabic.tokens import split_prefix
 from quiz.generation import distractors
 from quiz.generation.clauses import Built, build, segments, tail
@@ -312,6 +312,26 @@ def _singular(plural: str) -> str:
     return broken[0] if broken else ""
 
 
+def _construct_complement(sentence: Sentence, index: int) -> list[str]:
+    """The indefinite noun a counted noun governs ("براءة [اختراع]", "دولة [عضو]"), as a one-word list; []
+    when the next word is no such noun."""
+    k = index + 1
+    if k >= len(sentence.tokens) or sentence.gap(index).strip():
+        return []
+    word, norm = sentence.tokens[k].text, sentence.norms[k]
+    g = grammar()
+    if norm.startswith("ال") or norm[:1] == "و" or norm in g.prepositions or norm in people_words().not_names:
+        return []
+    if is_verb(word) or find_numbers([word]) or not morphology.is_known(word):
+        return []
+    readings = morphology.analyse(word)
+    if norm.endswith(("ي", "يه")) and any(r.pos == "ADJ" for r in readings):
+        return []  # an adjective ("دولية"), asked as one
+    if not all(r.pos == "NOUN" and not r.prefix for r in readings):
+        return []
+    return [word]
+
+
 def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
     """Up to three adjectives right after token ``index`` ("منظمة دولية وإقليمية")."""
     words = []
@@ -386,6 +406,11 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type in {"count", "percent", "amount"}:
         unit_index = last - 1
         if fact.type == "count":
+            complement = _construct_complement(sentence, unit_index)
+            if complement:  # "1093 براءة اختراع" -> "كم براءة اختراع"
+                others = others | {unit_index + 1}
+                last += 1
+                unit_index += 1
             adjectives = _adjectives_after(sentence, unit_index)
             shown = adjectives
             plural = fact.number is not None and 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا")
@@ -397,7 +422,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
                 noun = "عدد " + ("ال" + fact.unit if not fact.unit.startswith("ال") else fact.unit)
             else:
                 noun = _accusative(fact.unit)
-            qword = " ".join(["كم", noun, *shown])
+            qword = " ".join(["كم", noun, *complement, *shown])
             if adjectives:
                 others = others | set(range(last, last + len(adjectives)))
                 last = last + len(adjectives)
@@ -887,6 +912,10 @@ def _cloze(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type == "year" and fact.number is not None:
         accepted = (str(fact.number),)
     score = _TYPE_SCORE.get(fact.type, 0.5) + _KIND_BONUS["cloze"] + _position_bonus(ctx, sentence)
+    before = sentence.text[: fact.start].rstrip()[-1:]
+    after = sentence.text[fact.end :].lstrip()[:1]
+    if before in "،," and after in "،,":
+        score -= 0.15  # one name of a list ("سلا، فاس، مراكش، ..."): a weak blank
     return _make(
         ctx,
         fact,
@@ -918,6 +947,9 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
     truth = not wrong or rng.random() < 0.5
     statement = sentence.text if truth else sentence.text[: fact.start] + wrong[0] + sentence.text[fact.end :]
     lo = segments(sentence)[0][0]
+    label = sentence.text[: sentence.text.find(":") + 1] if ":" in sentence.text[:30] else ""
+    if label and len(label.split()) <= 3 and not any(ch.isdigit() for ch in label):
+        lo = next((i for i, t in enumerate(sentence.tokens) if t.start >= len(label)), lo)  # "من الأرشيف: ..."
     statement = statement[sentence.tokens[lo].start :]
     body = statement
     if sentence.norms[0] in grammar().openers:
