@@ -418,3 +418,18 @@ def test_centuries_and_regions_get_distractors_of_their_kind() -> None:
     }
     continents = {"أفريقيا", "أوروبا", "آسيا", "أمريكا اللاتينية", "أمريكا الشمالية", "أمريكا الجنوبية", "أوقيانوسيا"}
     assert set(choices["أوروبا"]) <= continents
+
+
+def test_later_mentions_take_the_whole_name_and_not_an_eponym() -> None:
+    text = (
+        "وصف الطبيب البريطاني جون لانغدون داون المرض أول مرة. وبقي ربط متلازمة داون بالعرق شائعا. "
+        "وكتب داون مقالا عن المرض."
+    )
+    mentions = [f.text for f in generate(text).facts if f.type == "person"]
+    assert mentions == ["جون لانغدون داون", "داون"]
+
+
+def test_periods_with_until_and_between() -> None:
+    text = "ودامت الحرب أربعة أعوام فيما بين 1918 وحتى 1921. واستضافت المدينة الدورة ما بين 14 يونيو ولغاية 15 يوليو."
+    periods = [f.text for f in generate(text).facts if f.type == "period"]
+    assert periods == ["فيما بين 1918 وحتى 1921", "ما بين 14 يونيو ولغاية 15 يوليو"]

@@ -440,6 +440,9 @@ def _percent_range(sentence: Sentence, start: int, end: int, low: int, high: int
     ]
 
 
+_BETWEEN = normalize("بين")  # between
+
+
 @cache
 def _ordinal_words() -> frozenset[str]:
     """First words of ordinals (الأول، الثاني ... الحادي): before عشر they make an ordinal, not a count."""
@@ -494,6 +497,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 prev in words.year_words
                 or era
                 or prev in g.time_prepositions
+                or prev == _BETWEEN  # "فيما بين 1918 وحتى 1921"
                 or (punct_after and value >= 1500)
                 or (punct_after and in_range)
             )
@@ -832,6 +836,16 @@ class _People:
         return name
 
 
+def _names_a_thing(sentence: Sentence, k: int) -> bool:
+    """Whether token k is an indefinite noun right before a name, which then names a thing ("متلازمة داون")."""
+    word, norm = sentence.tokens[k].text, sentence.norms[k]
+    if sentence.gap(k).strip() or norm.startswith("ال") or norm in people_words().honorifics:
+        return False
+    if norm in grammar().prepositions or is_verb(word) or _role_at(sentence, k)[0]:
+        return False
+    return any(r.pos == "NOUN" and not r.prefix for r in morphology.analyse(word))
+
+
 def _person_key(name: str) -> str:
     return "person:" + normalize(name.split()[-1])
 
@@ -846,21 +860,30 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             k += 1
             continue
         known = people.by_word.get(sentence.norms[k]) if len(sentence.norms[k]) >= 4 else None
+        whole_name = bool(known) and k + 1 < n and sentence.norms[k + 1] in normalize(known or "").split()
+        if known and not whole_name and k > 0 and _names_a_thing(sentence, k - 1):
+            known = None  # "متلازمة داون": a thing named after the person; "أدب نجيب محفوظ" is still the person
         if known and len(known.split()) > 1 and sentence.norms[k] not in words.not_names:
-            # A bare later mention of someone already named ("وأضاف العلي").
-            sentence.take(k, k + 1)
+            # A later mention of someone already named ("وأضاف العلي"), with the rest of the name if it follows.
+            name_words = normalize(known).split()
+            end = k + 1
+            while end < n and end not in sentence.taken and sentence.norms[end] in name_words:
+                if re.search(r"[،,.؛:()]", sentence.gap(end - 1)):
+                    break
+                end += 1
+            sentence.take(k, end)
             facts.append(
                 _fact(
                     sentence,
                     "person",
                     _person_key(known),
                     k,
-                    k + 1,
+                    end,
                     answer=known,
                     detail=people.roles.get(known, ""),
                 )
             )
-            k += 1
+            k = end
             continue
         if k > 0 and sentence.bare(k - 1) in words.place_heads and sentence.norms[k] in words.honorifics:
             named = _name_run(sentence, k + 1)
@@ -1084,6 +1107,10 @@ def _definition_starts(sentence: Sentence) -> list[tuple[str, int]]:
     return found
 
 
+# Words a description never ends on: "ما" (of "عادة ما" 'usually'), "عادة" 'usually', "كما" 'as'.
+_LOOSE_ENDS = frozenset(normalize(w) for w in ("ما", "عادة", "كما"))
+
+
 def _description_end(sentence: Sentence, start: int) -> int:
     """Where a description starting at offset ``start`` ends: at punctuation, before a verb or a relative
     clause, after at most ten words."""
@@ -1104,7 +1131,7 @@ def _description_end(sentence: Sentence, start: int) -> int:
         last = i + 1
         if re.search(r"[،,.؛:()\[\]\"«»]", sentence.gap(i)):
             break
-    while last > first + 1 and sentence.norms[last - 1] in g.prepositions | g.relative_pronouns:
+    while last > first + 1 and sentence.norms[last - 1] in g.prepositions | g.relative_pronouns | _LOOSE_ENDS:
         last -= 1  # "اليوم العاشر [من]"
     return sentence.tokens[last - 1].end if last > first else start
 
@@ -1205,8 +1232,8 @@ def _human_plural(word: str) -> bool:
 # ----------------------------------------------------------------------------------------------------------
 
 
-_PERIOD_LINK = re.compile(r"^\s*(?:و|إلى|الى|حتى|[-–/])\s*$")
-_PERIOD_OPEN = re.compile(r"(?:^|\s)(?:بين|ما بين|من|منذ)(?:\s+(?:عامي|سنتي))?\s*\(?\s*$")
+_PERIOD_LINK = re.compile(r"^\s*(?:و?(?:إلى|الى|حتى|لغاية)|و|[-–/])\s*$")  # and, to, until
+_PERIOD_OPEN = re.compile(r"(?:^|\s)(?:فيما بين|ما بين|بين|من|منذ)(?:\s+(?:عامي|سنتي))?\s*\(?\s*$")
 
 
 def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
