@@ -134,3 +134,10 @@ def test_a_period_in_brackets_is_answered_whole() -> None:
 def test_one_end_of_a_pair_is_not_asked_with_bayna() -> None:
     prompts = asked("وتقدر الهيئة النمو بمعدل 2% سنويا بين عامي 2005 و 2815.")
     assert not [p for p in prompts if p.startswith("بين متى")]
+
+
+def test_a_short_question_with_nothing_happening_ranks_lower() -> None:
+    from quiz.generation.questions import prompt_penalty
+
+    assert prompt_penalty("متى ابتداءً من فاتح؟") <= -0.3
+    assert prompt_penalty("من أسس الإمارة؟") == 0  # أسس is also a noun, but a verb right after من

@@ -170,12 +170,24 @@ def prompt_penalty(prompt: str, *, template: bool = False) -> float:
         informative += 1
     penalty = 0.0
     verbal = any(
-        (morphology.can_be_verb(without_conjunction(w)) and not n.startswith("ال") and before not in g.prepositions)
+        (
+            morphology.can_be_verb(without_conjunction(w))
+            and not n.startswith("ال")
+            and (i == 1 or before not in g.prepositions)
+        )
         or n.lstrip("و") in _VERBLESS_OK
-        for w, n, before in zip(words[1:], norms[1:], norms[:-1], strict=True)
+        for i, (w, n, before) in enumerate(zip(words[1:], norms[1:], norms[:-1], strict=True), start=1)
     )  # a word that can be a verb is enough ("أسس" and "ولد" are also nouns), but not right after a preposition
     if not verbal and not template:
         penalty -= 0.15  # "متى الاتحاد من أجل المتوسط؟": no verb, no copula: a fragment, not a question
+    content = [w for w, n in zip(words, norms, strict=True) if n not in _EMPTY_WORDS and n not in g.prepositions]
+    clear_verb = any(is_verb(w) or is_verb(without_conjunction(w)) for w in words) or any(
+        n.lstrip("و") in _VERBLESS_OK for n in norms
+    )
+    if content and not normalize(content[0]).startswith("ال") and morphology.can_be_verb(content[0]):
+        clear_verb = True  # the word after the question word is read as its verb: "من أسس ...؟", "متى ولد ...؟"
+    if not template and len(content) <= 3 and not clear_verb:
+        penalty -= 0.2  # "متى ابتداءً من فاتح؟": a few words and nothing that clearly happens
     if informative == 0:
         penalty -= 0.35
     elif informative == 1:
