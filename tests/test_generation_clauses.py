@@ -141,3 +141,8 @@ def test_a_short_question_with_nothing_happening_ranks_lower() -> None:
 
     assert prompt_penalty("متى ابتداءً من فاتح؟") <= -0.3
     assert prompt_penalty("من أسس الإمارة؟") == 0  # أسس is also a noun, but a verb right after من
+
+
+def test_a_clause_after_hatta_is_asked_on_its_own() -> None:
+    prompts = asked("وظلت الإمارة قائمة حتى قاد الوالي جيشا كبيرا للقضاء عليها عام 1818.")
+    assert prompts["متى قاد الوالي جيشا كبيرا للقضاء عليها؟"] == "عام 1818"

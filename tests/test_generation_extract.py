@@ -433,3 +433,8 @@ def test_periods_with_until_and_between() -> None:
     text = "ودامت الحرب أربعة أعوام فيما بين 1918 وحتى 1921. واستضافت المدينة الدورة ما بين 14 يونيو ولغاية 15 يوليو."
     periods = [f.text for f in generate(text).facts if f.type == "period"]
     assert periods == ["فيما بين 1918 وحتى 1921", "ما بين 14 يونيو ولغاية 15 يوليو"]
+
+
+def test_a_title_is_no_name_and_a_role_never_ends_on_a_preposition() -> None:
+    text = "وغير الحاكم لقبه من أمير الإقليم إلى ملك البلاد، وحكم طويلا."
+    assert not [f for f in generate(text).facts if f.type in {"person", "role"}]

@@ -26,6 +26,7 @@ _MAX_TAIL = 8
 # Words that open a new clause inside a sentence: "فيما" 'while', "بينما" 'whereas', "حيث" 'where'.
 _CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حيث", "كما", "لكن", "ولكن"})
 # Words that open an adverbial clause a question's tail stops before: when, as, after, which is why, because.
+_UNTIL = normalize("حتى")  # until: before a verb it opens a clause
 _SUBORDINATORS = frozenset(
     normalize(w) for w in ("عندما", "حينما", "لما", "بعدما", "مما", "لأن", "كي", "لكي", "حيث", "فيما", "بينما")
 )
@@ -436,6 +437,11 @@ def _build(
             break
         if sentence.norms[left[pos]] in _CLAUSE_OPENERS and pos + 1 < len(left):
             left = left[pos + 1 :]  # "... فيما تابعها ملايين المشاهدين في": the clause after فيما
+            opened = True
+            break
+        opener = sentence.norms[left[pos]].lstrip("و") in _SUBORDINATORS | {_UNTIL}
+        if pos and opener and pos + 1 < len(left) and is_verb(sentence.tokens[left[pos + 1]].text):
+            left = left[pos + 1 :]  # "وظلت حتى قاد إبراهيم باشا جيشا ... [عام 1233]": the clause after حتى
             opened = True
             break
     verb_pos = _has_verb(sentence, left)

@@ -930,6 +930,8 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             width = 0  # "مدير عام قناة", "ومخرج كليبات": one common word after a role is no name
         if width and _is_nisba_word(sentence.tokens[name_start].text):
             width = 0  # "عالم فيزياء | ألماني المولد": an adjective, not a name
+        if width and (sentence.norms[role_end - 1] in grammar().prepositions or _role_at(sentence, name_start)[0]):
+            width = 0  # "من سلطان نجد إلى | ملك نجد": a role phrase never ends on a preposition; a title is no name
         if width == 0 or (comma and not role_width):
             k = max(k + 1, role_end if width else k + 1)
             continue
