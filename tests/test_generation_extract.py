@@ -438,3 +438,10 @@ def test_periods_with_until_and_between() -> None:
 def test_a_title_is_no_name_and_a_role_never_ends_on_a_preposition() -> None:
     text = "وغير الحاكم لقبه من أمير الإقليم إلى ملك البلاد، وحكم طويلا."
     assert not [f for f in generate(text).facts if f.type in {"person", "role"}]
+
+
+def test_a_date_in_two_calendars_is_one_answer() -> None:
+    periods = [
+        f.text for f in generate("وبنى الأمير القلعة سنة 1200 هـ / 1786 ثم غادر المدينة.").facts if f.type == "period"
+    ]
+    assert periods == ["سنة 1200 هـ / 1786"]

@@ -498,6 +498,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 or era
                 or prev in g.time_prepositions
                 or prev == _BETWEEN  # "فيما بين 1918 وحتى 1921"
+                or (i > 0 and "/" in sentence.gap(i - 1) and prev in words.era_marks)  # "1157 هـ / 1744"
                 or (punct_after and value >= 1500)
                 or (punct_after and in_range)
             )
