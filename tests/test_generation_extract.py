@@ -445,3 +445,16 @@ def test_a_date_in_two_calendars_is_one_answer() -> None:
         f.text for f in generate("وبنى الأمير القلعة سنة 1200 هـ / 1786 ثم غادر المدينة.").facts if f.type == "period"
     ]
     assert periods == ["سنة 1200 هـ / 1786"]
+
+
+def test_borders_capitals_and_largest_cities() -> None:
+    text = (
+        "الأردن بلد عربي يقع في غرب آسيا، عاصمته عمان وأكبر مدنه عمان. "
+        "يحده من الشمال سوريا، ومن الشرق العراق، ومن الجنوب السعودية."
+    )
+    asked = {q.prompt: q.answer for q in generate(text).questions if q.mode == "choice"}
+    assert asked["ما عاصمة الأردن؟"] == "عمان"
+    assert asked["ما الذي يحد الأردن من الشمال؟"] == "سوريا"
+    assert asked["ما الذي يحد الأردن من الشرق؟"] == "العراق"
+    swiss = {q.prompt: q.answer for q in generate("تقع النمسا في أوروبا، حيث تحدها ألمانيا من الشمال.").questions}
+    assert swiss["ما الذي يحد النمسا من الشمال؟"] == "ألمانيا"

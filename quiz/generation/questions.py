@@ -83,14 +83,26 @@ class Context:
     seed: int
     by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
     by_type: dict[str, list[Fact]] = field(default_factory=dict)
+    topic: str = ""  # what the article is about: the subject of its first definition of a thing
 
     def __post_init__(self) -> None:
+        topic = next((f.subject for f in self.facts if f.type == "description" and f.detail == "thing"), "")
+        if not topic and self.sentences:  # else the country or place the article opens with ("العراق ...")
+            opening = [f for f in self.by_sentence_of(0) if f.type == "place" and f.start <= 2]
+            topic = opening[0].answer if opening else ""
+        object.__setattr__(self, "topic", topic)
         seen: set[str] = set()
         for fact in self.facts:
             self.by_sentence.setdefault(fact.sentence_index, []).append(fact)
             if fact.key not in seen:  # one fact per key: distractor pools stay small on repetitive texts
                 seen.add(fact.key)
                 self.by_type.setdefault(fact.type, []).append(fact)
+
+    def by_sentence_of(self, index: int) -> list[Fact]:
+        """Facts of the first active sentence at or after ``index`` (before the index is built)."""
+        active = [f for f in self.facts if f.sentence_index >= index]
+        first = min((f.sentence_index for f in active), default=-1)
+        return [f for f in active if f.sentence_index == first]
 
     def in_sentence(self, index: int) -> list[Fact]:
         return self.by_sentence.get(index, [])
@@ -192,7 +204,9 @@ def prompt_penalty(prompt: str, *, template: bool = False) -> float:
         penalty -= 0.35
     elif informative == 1:
         penalty -= 0.1
-    if any(norm in _GARBLED_EARLY or norm.lstrip("و") in _GARBLED_EARLY for norm in norms[1:4]):
+    standard = len(norms) > 1 and norms[0] in {"ما", "من"} and norms[1] in {"الذي", "التي"}  # "ما الذي يحد ...؟"
+    garbled = [n for n in norms[1:4] if n in _GARBLED_EARLY or n.lstrip("و") in _GARBLED_EARLY]
+    if garbled and not (standard and garbled == [norms[1]]):
         penalty -= 0.25
     if len(words) > 15:
         penalty -= 0.1
@@ -228,6 +242,7 @@ def _make(
     answer_type: str,
     modes: tuple[str, ...] = ("choice", "typed"),
     fact_key: str | None = None,
+    template: bool = False,
 ) -> list[Question]:
     """The question in each mode; choice only when three distractors exist; none when the answer leaks."""
     if not answer.strip() or normalize(answer) in _PRONOUNS:
@@ -244,7 +259,7 @@ def _make(
     key = fact_key or fact.key
     if kind != "cloze":
         # Prompts written from a template ("ما الاسم الآخر لـX؟", "من هو X؟") need no verb.
-        score += prompt_penalty(prompt, template=answer_type in {"name", "description", "role"})
+        score += prompt_penalty(prompt, template=template or answer_type in {"name", "description", "role"})
     questions = []
     for mode in modes:
         if mode == "choice":
@@ -1124,6 +1139,123 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
     return []
 
 
+# Verbs of bordering with an object pronoun ("يحدها" 'borders it'), directions as nouns and as adverbs.
+_BORDERS = frozenset(normalize(w) for w in ("يحدها", "تحدها", "يحده", "تحده", "ويحدها", "وتحدها", "ويحده", "فيحدها"))
+_DIRECTIONS = {
+    normalize(w): w
+    for w in (
+        *("الشمال", "الجنوب", "الشرق", "الغرب"),
+        *("الشمال الشرقي", "الشمال الغربي", "الجنوب الشرقي", "الجنوب الغربي"),
+    )
+}
+_DIRECTION_ADVERBS = {
+    normalize(a): n for a, n in (("شمالا", "الشمال"), ("جنوبا", "الجنوب"), ("شرقا", "الشرق"), ("غربا", "الغرب"))
+}
+_WHAT_BORDERS = "ما الذي يحد {subject} من {direction}؟"  # what borders X on the <direction>?
+
+
+def _direction_near(sentence: Sentence, first: int, last: int) -> str:
+    """The direction a bordering place is given in its comma segment: "من الشمال X", "X من الشمال", "شمالا X"."""
+    lo, hi = next((lo, hi) for lo, hi in segments(sentence) if lo <= first < hi)
+    best = ""
+    for i in range(lo, hi):
+        if first <= i < last:
+            continue
+        two = " ".join(sentence.norms[i : i + 2])
+        norm = sentence.norms[i].removeprefix("و")
+        if two in _DIRECTIONS and (i == 0 or sentence.norms[i - 1] in {"من", "في", "جهه"}):
+            best = _DIRECTIONS[two]
+        elif norm in _DIRECTIONS and (i == 0 or sentence.norms[i - 1].removeprefix("و") in {"من", "في", "جهه"}):
+            best = best or _DIRECTIONS[norm]
+        elif norm in _DIRECTION_ADVERBS:
+            best = best or _DIRECTION_ADVERBS[norm]
+    return best
+
+
+def _border_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "يحدها من الشمال تركيا" -> "ما الذي يحد العراق من الشمال؟": the place and the direction it borders the
+    article's subject on."""
+    sentence = ctx.sentence(fact)
+    first, last = token_range(sentence, fact.start, fact.end)
+    verb = next((i for i, norm in enumerate(sentence.norms) if norm in _BORDERS), -1)
+    if verb < 0 or first < verb:
+        return []
+    subject = next(
+        (
+            f.answer
+            for f in ctx.in_sentence(sentence.index)
+            if f.type == "place" and f.end <= sentence.tokens[verb].start
+        ),
+        "",
+    )
+    subject = subject or ctx.topic
+    direction = _direction_near(sentence, first, last)
+    if not subject or not direction or normalize(subject) in normalize(fact.answer):
+        return []
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=_WHAT_BORDERS.format(subject=subject, direction=direction),
+        answer=fact.answer,
+        accepted=_place_forms(fact),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_TYPE_SCORE["place"] + 0.05 + _position_bonus(ctx, sentence),
+        answer_type="place",
+        template=True,
+    )
+
+
+# "عاصمتها X" 'its capital', "أكبر مدنها X" 'its largest city': what the place is to the article's subject.
+_POSSESSED_PLACES = {
+    ("عاصمتها",): "ما عاصمة {subject}؟",  # what is the capital of X?
+    ("عاصمته",): "ما عاصمة {subject}؟",
+    ("اكبر", "مدنها"): "ما أكبر مدن {subject}؟",  # what is the largest city of X?
+    ("اكبر", "مدنه"): "ما أكبر مدن {subject}؟",
+}
+_BEFORE_NAME = frozenset(normalize(w) for w in ("هي", "هو", "الرسمية", "مدينة", "السياسية"))  # is, official, city
+
+
+def _capital_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "وعاصمتها الرباط" -> "ما عاصمة المغرب؟" about the place the sentence or the article is about."""
+    sentence = ctx.sentence(fact)
+    first, _last = token_range(sentence, fact.start, fact.end)
+    k = first
+    while k > 0 and sentence.norms[k - 1] in _BEFORE_NAME:
+        k -= 1
+    template = ""
+    for key, prompt in _POSSESSED_PLACES.items():
+        if k - len(key) < 0:
+            continue
+        words = [
+            sentence.norms[i].removeprefix("و") if i == k - len(key) else sentence.norms[i]
+            for i in range(k - len(key), k)
+        ]
+        if tuple(words) == key:
+            template = prompt
+            break
+    if not template:
+        return []
+    earlier = [
+        f for f in ctx.in_sentence(sentence.index) if f.type == "place" and f.end <= fact.start and f is not fact
+    ]
+    subject = earlier[0].answer if earlier and earlier[0].start <= 2 else ctx.topic
+    if not subject or normalize(subject) == normalize(fact.answer):
+        return []
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=template.format(subject=subject),
+        answer=fact.answer,
+        accepted=_place_forms(fact),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_TYPE_SCORE["place"] + 0.1 + _position_bonus(ctx, sentence),
+        answer_type="place",
+        template=True,
+    )
+
+
 def _inside_period(ctx: Context, fact: Fact) -> bool:
     return fact.type in {"year", "date"} and any(
         p.type == "period" and p.start <= fact.start and fact.end <= p.end for p in ctx.in_sentence(fact.sentence_index)
@@ -1149,7 +1281,12 @@ def all_questions(ctx: Context) -> list[Question]:
             continue  # no cloze of a name in another script, no true/false about a name
         else:
             bio = _bio_questions(ctx, fact) if fact.type in {"date", "year", "place"} else []
-            questions += bio or _wh_questions(ctx, fact)
+            border = (
+                _border_questions(ctx, fact) or _capital_questions(ctx, fact)
+                if fact.type == "place" and not bio
+                else []
+            )
+            questions += bio or border or _wh_questions(ctx, fact)
         questions += _cloze(ctx, fact)
         questions += _true_false(ctx, fact)
     questions += _matching(ctx)
