@@ -458,3 +458,16 @@ def test_borders_capitals_and_largest_cities() -> None:
     assert asked["ما الذي يحد الأردن من الشرق؟"] == "العراق"
     swiss = {q.prompt: q.answer for q in generate("تقع النمسا في أوروبا، حيث تحدها ألمانيا من الشمال.").questions}
     assert swiss["ما الذي يحد النمسا من الشمال؟"] == "ألمانيا"
+
+
+def test_names_in_other_languages_and_after_brackets() -> None:
+    text = (
+        "المملكة المتحدة (بالإنجليزية: United Kingdom يونايتد كينغدم) دولة في أوروبا.\n"
+        "الجوكر (باللُغةِ الفرنسيةِ: Le Joker) أو المهرج (بالإيطالية: Il Giullare) هي لوحة شهيرة.\n"
+        "الإمبراطورية العثمانية (بالتركية العثمانية: دولت عليه؛ بالتركية الحديثة: Osmanlı İmparatorluğu) دولة تاريخية."
+    )
+    asked = _aliases(text)
+    assert asked["ما اسم المملكة المتحدة بالإنجليزية؟"] == "United Kingdom"
+    assert asked["ما الاسم الآخر للجوكر؟"] == "المهرج"
+    assert asked["ما اسم الجوكر باللغة الفرنسية؟"] == "Le Joker"
+    assert asked["ما اسم الإمبراطورية العثمانية بالتركية الحديثة؟"] == "Osmanlı İmparatorluğu"

@@ -16,7 +16,7 @@ from functools import cache
 
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import Place, date_words, gazetteer, people_words
-from quiz.arabic.normalize import normalize
+from quiz.arabic.normalize import normalize, strip_tashkeel
 from quiz.arabic.numbers import NumberSpan, find_numbers, parse_digits
 from quiz.arabic.sentences import Span, split_sentences
 from quiz.arabic.tokens import Token, is_arabic, is_latin_only, split_prefix, tokenize
@@ -1276,7 +1276,8 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
 
 # "(بالإنجليزية: Cancer)", "(باللغة الفرنسية: Mona Lisa)": a language label and a name in another script.
 _FOREIGN_NAME = re.compile(
-    r"[(؛;،,]\s*و?(?P<label>ب(?:اللغة\s+)?ال\w+?ي[ةه])\s*:\s*(?P<name>[^()؛;،,:]+?)\s*(?=[)؛;،,])"
+    r"[(؛;،,]\s*و?(?P<label>ب(?:ال[لُّ]*غ[\u064b-\u0652]*ة[\u064b-\u0652]*\s+)?ال[\w\u064b-\u0652]+?ي[\u064b-\u0652]*[ةه][\u064b-\u0652]*"
+    r"(?:\s+ال[\w\u064b-\u0652]+?[ةه][\u064b-\u0652]*)?)\s*:\s*(?P<name>[^()؛;،,:]+?)\s*(?=[)؛;،,])"
 )
 # Words that introduce another name, by family: known as (عرف), nicknamed (لقب), called (سمى); the feminine
 # forms tell the subject's gender.
@@ -1297,7 +1298,8 @@ _MAX_ALIAS = 6
 _COPULA = frozenset({"هو", "هي", "هم"})
 _LANGUAGE_LABEL = re.compile(r"^و?بال\w+يه$")  # "بالعبرية" 'in Hebrew', normalised
 # Between a subject and its name in another language: spaces, marks, other parentheses ("X (2) (بالإنجليزية: Y)").
-_ADJACENT = re.compile(r"^[\s\u200e\u200f؛;]*(?:\([^()]*\)[\s\u200e\u200f؛;]*)*$")
+_ADJACENT = re.compile(r"^[\s\u200e\u200f؛;]*(?:\([^()]*\)[\s\u200e\u200f؛;]*)*(?:\([^()]*)?$")
+_LATIN_LEAD = re.compile(r"^[^\u0600-\u06ff]+")  # the part of a name before any Arabic letter
 
 
 def _opening_subject(sentence: Sentence) -> tuple[int, int] | None:
@@ -1363,19 +1365,21 @@ def extract_aliases(sentence: Sentence, topic: str, defined: str = "") -> list[F
     if opening and sentence.norms[0] in people_words().honorifics and opening[1] > 1:
         subject = subject[sentence.tokens[1].start :]  # "السيد عمر بن مختار" -> "عمر بن مختار"
     named = defined or subject
-    if opening and opening[1] < len(sentence.tokens) and sentence.norms[opening[1]] == _OR:
-        facts += _alias_after_or(sentence, opening[1] + 1, named)
+    after = _after_brackets(sentence, opening[1]) if opening else len(sentence.tokens)  # "الموناليزا (...) أو ..."
+    if opening and after < len(sentence.tokens) and sentence.norms[after] == _OR:
+        facts += _alias_after_or(sentence, after + 1, named)
     ends = [sentence.text.find(named) + len(named)] if named and named in sentence.text else []
     ends += [f.end for f in facts]  # "الملاريا أو البرداء (بالإنجليزية: Malaria)": after the other name too
     for match in _FOREIGN_NAME.finditer(sentence.text):
-        name = match.group("name").strip().strip("\"'«»“”")
-        if not named or is_arabic(name) or not re.search(r"[^\W\d_]", name) or match.start() > 200:
+        lead = _LATIN_LEAD.match(match.group("name").strip())  # "United States of America يونايتد ستيتس"
+        name = (lead.group() if lead else "").strip().strip("\"'«»“”")
+        if not named or not name or not re.search(r"[^\W\d_]", name) or match.start() > 300:
             continue
         between = (sentence.text[end : match.start() + 1].rstrip("(؛;،,") for end in ends)
         if not any(_ADJACENT.match(gap) for gap in between):
             continue  # the name in another language belongs to the word right before it
         start = sentence.text.index(name, match.start("name"))
-        label = match.group("label")
+        label = strip_tashkeel(match.group("label"))
         key = f"alias:{normalize(label)}:{normalize(named)}"
         facts.append(
             Fact(
@@ -1399,6 +1403,20 @@ def extract_aliases(sentence: Sentence, topic: str, defined: str = "") -> list[F
             facts.append(fact)
             break
     return facts
+
+
+def _after_brackets(sentence: Sentence, k: int) -> int:
+    """The first token from k on that is outside the brackets opened right before it."""
+    n = len(sentence.tokens)
+    while 0 < k < n:
+        gap = sentence.text[sentence.tokens[k - 1].end : sentence.tokens[k].start]
+        if gap.count("(") <= gap.count(")"):
+            break
+        close = sentence.text.find(")", sentence.tokens[k].start)
+        if close < 0:
+            return n
+        k = next((i for i, t in enumerate(sentence.tokens) if t.start > close), n)
+    return k
 
 
 def _alias_after_or(sentence: Sentence, first: int, subject: str) -> list[Fact]:
