@@ -146,3 +146,23 @@ def test_a_short_question_with_nothing_happening_ranks_lower() -> None:
 def test_a_clause_after_hatta_is_asked_on_its_own() -> None:
     prompts = asked("وظلت الإمارة قائمة حتى قاد الوالي جيشا كبيرا للقضاء عليها عام 1818.")
     assert prompts["متى قاد الوالي جيشا كبيرا للقضاء عليها؟"] == "عام 1818"
+
+
+def test_the_clause_after_idh_and_lakinnaha() -> None:
+    prompts = asked("وهي المدينة الثانية في البلاد إذ يزيد عدد سكانها عن 3 ملايين نسمة.")
+    assert prompts["عن كم نسمة يزيد عدد سكانها؟"] == "3 ملايين نسمة"
+    but = asked("مالطا دولة صغيرة لكنها تميزت منذ نهاية القرن الثامن عشر بموقعها التجاري.")
+    assert but["منذ متى تميزت مالطا بموقعها التجاري؟"] == "نهاية القرن الثامن عشر"
+
+
+def test_a_period_of_centuries_and_a_where_at_the_end() -> None:
+    generated = generate("واحتلت البلاد من منتصف القرن التاسع عشر إلى منتصف القرن العشرين. وهو قائد الثورة في ليبيا.")
+    asked_ = {q.prompt: q for q in generated.questions if q.mode == "choice"}
+    period = asked_["متى احتلت البلاد؟"]
+    assert period.answer == "من منتصف القرن التاسع عشر إلى منتصف القرن العشرين"
+    assert all(c.startswith("من منتصف القرن") for c in period.choices)
+    assert not [p for p in asked_ if p.endswith("أين؟")]
+
+
+def test_adjectives_agree_with_a_singular_counted_noun() -> None:
+    assert "كم جنديا أجنبيا تم نشر في المنطقة؟" in asked("وتم نشر 500 جندي أجنبي في المنطقة.")

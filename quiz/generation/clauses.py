@@ -26,9 +26,11 @@ _MAX_TAIL = 8
 # Words that open a new clause inside a sentence: "فيما" 'while', "بينما" 'whereas', "حيث" 'where'.
 _CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حيث", "كما", "لكن", "ولكن"})
 # Words that open an adverbial clause a question's tail stops before: when, as, after, which is why, because.
+# "but it/he/they" (لكنها، لكنه، لكنهم): an opener with the subject as a pronoun, dropped like لكن.
+_BUT_IT = frozenset(normalize(w) for w in ("لكنها", "لكنه", "لكنهم", "إلا أنها", "إلا أنه"))
 _UNTIL = normalize("حتى")  # until: before a verb it opens a clause
 _SUBORDINATORS = frozenset(
-    normalize(w) for w in ("عندما", "حينما", "لما", "بعدما", "مما", "لأن", "كي", "لكي", "حيث", "فيما", "بينما")
+    normalize(w) for w in ("عندما", "حينما", "لما", "بعدما", "مما", "لأن", "كي", "لكي", "حيث", "فيما", "بينما", "إذ")
 )
 _WAS = "كان"  # "was": the copula a verbless clause is asked with ("قبل كم عاما كان إنشاء ...؟")
 # Adverbs that only stand with a following من ("as of", "starting from").
@@ -83,7 +85,8 @@ def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], st
     g = grammar()
     first_text = ""
     while indices and (
-        sentence.norms[indices[0]] in g.openers
+        sentence.norms[indices[0]].removeprefix("و") in _BUT_IT
+        or sentence.norms[indices[0]] in g.openers
         or (sentence.norms[indices[0]][:1] in "وف" and sentence.norms[indices[0]][1:] in g.openers)
         or (sentence.norms[indices[0]].lstrip("وف") in _SUBORDINATORS and len(indices) > 2)
     ):
@@ -429,13 +432,15 @@ def _build(
         relative = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
     opened = False
     coordinated_verb = False
+    but_it = False
     for pos in range(len(left) - 1, -1, -1):
         word = sentence.tokens[left[pos]].text
         if pos and sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]) and without_conjunction(word) != word:
             left = left[pos:]  # "انتخب ... في 24 يونيو 2018 وتسلم سلطاته في": ask from the last clause
             coordinated_verb = True
             break
-        if sentence.norms[left[pos]] in _CLAUSE_OPENERS and pos + 1 < len(left):
+        but_it = sentence.norms[left[pos]].removeprefix("و") in _BUT_IT
+        if (sentence.norms[left[pos]] in _CLAUSE_OPENERS or but_it) and pos + 1 < len(left):
             left = left[pos + 1 :]  # "... فيما تابعها ملايين المشاهدين في": the clause after فيما
             opened = True
             break
@@ -511,9 +516,9 @@ def _build(
         return Built(_finish(words), True)
     if verb_pos == 0:
         words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
-        if coordinated_verb and len(left) == 1:
+        if (coordinated_verb and len(left) == 1) or (but_it and _has_verb(sentence, left[1:]) < 0):
             # "... وانتهت في [date]": the coordinated verb's subject is the sentence's topic.
-            words[len(phrase.split()) + 1 : len(phrase.split()) + 1] = _topic(sentence)
+            words[2:2] = _topic(sentence)  # after the question phrase and the verb
         return Built(_finish(words), True)
     if verb_pos > 0:
         subject = left[:verb_pos]
@@ -595,6 +600,8 @@ def _topic(sentence: Sentence) -> list[str]:
     for i in indices:
         if sentence.norms[i] in _COPULAS or is_verb(sentence.tokens[i].text) or _is_auxiliary(sentence, i):
             break
+        if phrase and not sentence.norms[i].startswith("ال"):
+            break  # "سويسرا [دولة صغيرة]": the predicate of a nominal sentence is no part of its topic
         if sentence.norms[i] in g.prepositions or len(phrase) == 4:
             return []
         phrase.append(i)

@@ -179,6 +179,8 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
 def periods(answer: str, rng: random.Random) -> list[str]:
     """A period of years ("بين عامي 1908 و1914") moved as a whole by a few years or decades."""
     years = [m for m in _DIGITS.finditer(answer) if len(m.group()) >= 3]
+    if not years and "القرن" in answer:  # "من منتصف القرن التاسع عشر إلى منتصف القرن العشرين"
+        return _century_periods(answer, rng)
     if len(years) != 2:
         return []
     shifts = [-20, -10, -5, -3, 3, 5, 10, 20]
@@ -224,6 +226,23 @@ def centuries(answer: str, rng: random.Random) -> list[str]:
         for shift in (1, -1, 2, -2)
         if 0 <= index + shift < len(ordinals)
     ]
+    rng.shuffle(options)
+    return _distinct(answer, options)
+
+
+def _century_periods(answer: str, rng: random.Random) -> list[str]:
+    """A period of centuries moved as a whole: every ordinal shifted by the same step."""
+    ordinals = load_data("dates.json")["ordinal_centuries"]
+    pattern = re.compile("|".join(sorted(map(re.escape, ordinals), key=len, reverse=True)))
+    found = [m for m in pattern.finditer(answer) if m.group() in ordinals]
+    options = []
+    for shift in (1, -1, 2, -2):
+        indices = [ordinals.index(m.group()) + shift for m in found]
+        if found and all(0 <= i < len(ordinals) for i in indices):
+            text = answer
+            for match, index in reversed(list(zip(found, indices, strict=True))):
+                text = text[: match.start()] + ordinals[index] + text[match.end() :]
+            options.append(text)
     rng.shuffle(options)
     return _distinct(answer, options)
 

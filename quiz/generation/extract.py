@@ -317,11 +317,16 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
             if sentence.norms[k + 1] in words.ordinals or width == 2:
                 end = k + 1 + width
                 end += _era_after(sentence, end)
-                if sentence.free(k, end):
-                    sentence.take(k, end)
+                start = k
+                if k > 0 and sentence.bare(k - 1) in words.time_qualifiers and (k - 1) not in sentence.taken:
+                    start = k - 1  # "نهاية القرن الثالث عشر", "منتصف القرن العشرين"
+                if sentence.free(start, end):
+                    sentence.take(start, end)
                     ordinal_words = " ".join(sentence.norms[k + 1 : k + 1 + width])
-                    prefix = sentence.prefix_len(k, bare)
-                    facts.append(_fact(sentence, "century", f"century:{ordinal_words}", k, end, prefix=prefix))
+                    first_form = sentence.bare(start) if start < k else bare
+                    prefix = sentence.prefix_len(start, first_form)
+                    key = f"century:{sentence.bare(start) + ':' if start < k else ''}{ordinal_words}"
+                    facts.append(_fact(sentence, "century", key, start, end, prefix=prefix))
     return facts
 
 
@@ -1243,7 +1248,7 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
     """Two years or dates joined by و/إلى/حتى/- ("بين عامي 1908 و1914", "من عام 1299م إلى عام 1922م") become
     one period; the years stay as facts of their own too."""
     result = list(facts)
-    times = [f for f in facts if f.type in {"year", "date"}]
+    times = [f for f in facts if f.type in {"year", "date", "century"}]
     for left, right in itertools.pairwise(times):
         between = sentence.text[left.end : right.start]
         if not _PERIOD_LINK.match(between):

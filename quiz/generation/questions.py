@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import gazetteer, people_words
-from quiz.arabic.normalize import match_key, normalize
+from quiz.arabic.normalize import match_key, normalize, strip_tashkeel
 from quiz.arabic.numbers import find_numbers, to_words
 from quiz.arabic.tokens import split_prefix
 from quiz.generation import distractors
@@ -42,6 +42,7 @@ _FILL_IN = "أكمل الفراغ:"  # "Fill in the blank:"
 _TRUE_OR_FALSE = "صح أم خطأ:"  # "True or false:"
 _MATCH_COUNTS = "صل كل عدد بما يعده في النص:"  # "Match each number with what it counts in the text:"
 _MATCH_ROLES = "صل كل شخص بمنصبه:"  # "Match each person with their post:"
+_QUESTION_WORDS = frozenset(normalize(w) for w in ("أين", "متى", "من"))  # where, when, who
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما", "ذلك", "تلك", "هذا", "هذه"))
 # Words a question never ends on: pronouns, prepositions, conjunctions, relative pronouns.
 _DANGLING = frozenset(
@@ -70,7 +71,7 @@ _DURATION_SINGULAR = {
 # Nouns before a date that the question word replaces with it: "في يوم 3 أغسطس" 'on the day of', "بتاريخ",
 # "في شهر رجب" 'in the month of'.
 _DAY_WORDS = frozenset(normalize(w) for w in ("يوم", "تاريخ", "بتاريخ", "شهر", "شهري"))
-_WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
+_WHEN = {"من": "متى", "في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,8 @@ def _make(
         return []  # "متى؟" asks nothing; a 40-word question is a paragraph
     if kind != "cloze" and normalize(words[-1]) in _DANGLING:
         return []  # "... هو؟", "... على يد؟": a clause cut in the wrong place
+    if kind != "cloze" and len(words) > 2 and normalize(words[-1]) in _QUESTION_WORDS:
+        return []  # "هو قائد أدوار السنوسية أين؟": a statement with its question word at the end
     if _leaks(prompt, answer, accepted):
         return []
     key = fact_key or fact.key
@@ -320,9 +323,10 @@ def _unit_name(unit: str) -> str:
 def _accusative(unit: str) -> str:
     """The counted noun as كم wants it (singular accusative): مشارك -> مشاركا, دولة stays."""
     norm = normalize(unit)
-    if norm.endswith(("ا", "ه", "ي", "ى", "اء")) or unit.endswith("ة"):
-        return unit  # "دولة", "سماء": the accusative adds no alif
-    return unit + "ا"  # "مشارك" -> "مشاركا", "جزء" -> "جزءا"
+    bare = strip_tashkeel(unit)
+    if norm.endswith(("ا", "ه", "اء")) or bare.endswith(("ة", "ى")):
+        return unit  # "دولة", "سماء", "مستشفى": the accusative adds no alif
+    return unit + "ا"  # "مشارك" -> "مشاركا", "جزء" -> "جزءا", "جندي" -> "جنديا"
 
 
 def _singular(plural: str) -> str:
@@ -449,6 +453,8 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
                 noun = "عدد " + ("ال" + fact.unit if not fact.unit.startswith("ال") else fact.unit)
             else:
                 noun = _accusative(fact.unit)
+            if noun.endswith("ا") and not fact.unit.endswith("ا"):  # "كم فردا عسكريا": the adjective agrees
+                shown = [a + "ا" if normalize(a).endswith("ي") else a for a in shown]
             qword = " ".join(["كم", noun, *complement, *shown])
             if adjectives:
                 others = others | set(range(last, last + len(adjectives)))
@@ -610,7 +616,7 @@ def _which_questions(ctx: Context, fact: Fact, first: int, last: int) -> list[Qu
         return []
     segs = segments(sentence)
     seg_hi = next(hi for lo, hi in segs if lo <= last - 1 < hi)
-    kept = tail(sentence, last, seg_hi, set(), longest=10, clause=True)
+    kept = tail(sentence, last, seg_hi, _fact_tokens(ctx, sentence, fact), longest=10, clause=True)
     if len(kept) < 2:
         return []  # "أي دولة تقع؟" asks nothing
     prompt = " ".join(["أي", noun, verb, *[sentence.tokens[i].text for i in kept]]).rstrip("،,.") + "؟"
@@ -1257,7 +1263,7 @@ def _capital_questions(ctx: Context, fact: Fact) -> list[Question]:
 
 
 def _inside_period(ctx: Context, fact: Fact) -> bool:
-    return fact.type in {"year", "date"} and any(
+    return fact.type in {"year", "date", "century"} and any(
         p.type == "period" and p.start <= fact.start and fact.end <= p.end for p in ctx.in_sentence(fact.sentence_index)
     )
 
