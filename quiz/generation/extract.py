@@ -1,9 +1,9 @@
-"""Facts from article text: people and their roles, counts, dates and times, durations, places, organisations,
-and definitions ("X، صحفي وإعلامي سعودي،").
+"""Facts from article text: people and their roles, counts and ranges, dates and times, durations, places,
+organisations, definitions ("X، صحفي وإعلامي سعودي،") and other names ("X (بالإنجليزية: Y)", "X أو Y").
 
 Rules are linguistic and work on tokens of one sentence at a time; each fact records its offsets in the
-sentence so the question's evidence can be highlighted. Overlaps are resolved by extraction order: dates,
-numbers, places and organisations, people.
+sentence so the question's evidence can be highlighted. Overlaps are resolved by extraction order: definitions
+and other names (which take no tokens), dates, numbers, places and organisations, people.
 """
 
 from __future__ import annotations
