@@ -53,8 +53,8 @@ def test_kana_is_the_verb_of_its_clause() -> None:
 
 
 def test_and_plus_preposition_before_the_answer() -> None:
-    prompts = asked("وفي العاشر من أيلول 2009 أعلن الاتحاد نتائج التصنيف الجديد.")
-    assert prompts["متى أعلن الاتحاد نتائج التصنيف الجديد؟"] == "العاشر من أيلول 2009"
+    prompts = asked("وفي الخامس من آذار 2011 أعلن الاتحاد نتائج التصنيف الجديد.")
+    assert prompts["متى أعلن الاتحاد نتائج التصنيف الجديد؟"] == "الخامس من آذار 2011"
 
 
 def test_a_subordinate_clause_is_asked_without_its_subordinator() -> None:
@@ -93,14 +93,14 @@ def test_a_relative_clause_is_asked_about_its_noun() -> None:
 
 
 def test_a_verbless_clause_about_a_role_is_asked_with_kana() -> None:
-    prompts = asked("وتولى الحكم بعد أبيه. ورئيس الحكومة من مارس 2003 حتى أغسطس 2014.")
-    assert prompts["متى كان رئيس الحكومة؟"] == "من مارس 2003 حتى أغسطس 2014"
+    prompts = asked("وتولى الحكم بعد أبيه. ورئيس الحكومة من فبراير 1999 حتى يونيو 2007.")
+    assert prompts["متى كان رئيس الحكومة؟"] == "من فبراير 1999 حتى يونيو 2007"
 
 
 def test_a_fragment_without_a_verb_ranks_lower() -> None:
     from quiz.generation.questions import prompt_penalty
 
-    assert prompt_penalty("متى الاتحاد من أجل المتوسط؟") < prompt_penalty("متى تأسس الاتحاد من أجل المتوسط؟")
+    assert prompt_penalty("متى المنظمة من أجل التنمية؟") < prompt_penalty("متى تأسست المنظمة من أجل التنمية؟")
     assert prompt_penalty("ما الاسم الآخر للسل؟", template=True) == 0
 
 
@@ -132,7 +132,7 @@ def test_a_period_in_brackets_is_answered_whole() -> None:
 
 
 def test_one_end_of_a_pair_is_not_asked_with_bayna() -> None:
-    prompts = asked("وتقدر الهيئة النمو بمعدل 2% سنويا بين عامي 2005 و 2815.")
+    prompts = asked("وتقدر الهيئة النمو بمعدل 2% سنويا بين عامي 1990 و 2950.")
     assert not [p for p in prompts if p.startswith("بين متى")]
 
 
@@ -149,18 +149,18 @@ def test_a_clause_after_hatta_is_asked_on_its_own() -> None:
 
 
 def test_the_clause_after_idh_and_lakinnaha() -> None:
-    prompts = asked("وهي المدينة الثانية في البلاد إذ يزيد عدد سكانها عن 3 ملايين نسمة.")
-    assert prompts["عن كم نسمة يزيد عدد سكانها؟"] == "3 ملايين نسمة"
-    but = asked("مالطا دولة صغيرة لكنها تميزت منذ نهاية القرن الثامن عشر بموقعها التجاري.")
-    assert but["منذ متى تميزت مالطا بموقعها التجاري؟"] == "نهاية القرن الثامن عشر"
+    prompts = asked("وهي المدينة الثانية في البلاد إذ يقطنها أكثر من 3 ملايين نسمة.")
+    assert prompts["كم نسمة يقطنها؟"] == "أكثر من 3 ملايين نسمة"
+    but = asked("مالطا جزيرة صغيرة لكنها اشتهرت منذ مطلع القرن السابع عشر بموقعها التجاري.")
+    assert but["منذ متى اشتهرت مالطا بموقعها التجاري؟"] == "مطلع القرن السابع عشر"
 
 
 def test_a_period_of_centuries_and_a_where_at_the_end() -> None:
-    generated = generate("واحتلت البلاد من منتصف القرن التاسع عشر إلى منتصف القرن العشرين. وهو قائد الثورة في ليبيا.")
+    generated = generate("واحتلت البلاد من مطلع القرن السابع عشر إلى نهاية القرن الثامن عشر. وهو قائد الثورة في تشاد.")
     asked_ = {q.prompt: q for q in generated.questions if q.mode == "choice"}
     period = asked_["متى احتلت البلاد؟"]
-    assert period.answer == "من منتصف القرن التاسع عشر إلى منتصف القرن العشرين"
-    assert all(c.startswith("من منتصف القرن") for c in period.choices)
+    assert period.answer == "من مطلع القرن السابع عشر إلى نهاية القرن الثامن عشر"
+    assert all(c.startswith("من مطلع القرن") for c in period.choices)
     assert not [p for p in asked_ if p.endswith("أين؟")]
 
 

@@ -135,7 +135,7 @@ def _after_frame(sentence: Sentence, lo: int, answer: int) -> int:
     frames = g.reporting_verbs | g.frame_words
     for i in range(lo + 1, answer - 1):
         if sentence.norms[i] == "ان" and sentence.norms[i - 1] in g.prepositions:
-            return i + 1  # "على أن يعرض الموسم الثامن في [2019]": the clause after أن
+            return i + 1  # "على أن تفتتح الدورة الجديدة في [2030]": the clause after أن
     for i in range(lo, min(answer, lo + 10)):
         if sentence.norms[i] in {"ان", "بان"} and any(
             normalize(split_prefix(sentence.tokens[j].text).rest) in frames or sentence.norms[j] in frames
@@ -387,7 +387,7 @@ def _build(
         elif " " in prep:
             phrase = f"{prep} {qword}"
         elif prep == "بين":
-            return Built("", False)  # "بين [عامي 2005] و..." asks for one end of a pair: no question
+            return Built("", False)  # "بين [عامي 1990] و..." asks for one end of a pair: no question
         else:
             raw = prep_raw or next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
             # "إلى 1.1%" -> "إلى أي نسبة": a percentage after a preposition is asked with أي نسبة
@@ -409,8 +409,8 @@ def _build(
         # "مقتل [18 شخصا]" is a construct; "بالكأس [ثمان مرات]" is not (a preposition and the article).
         construct_head = not sentence.bare(before).startswith("ال") and not head.startswith("ال")
         construct_head = construct_head and not is_name_word(sentence.tokens[before].text)
-        # Only a head governed by a preposition cannot be left behind ("أدت إلى مقتل"); "تبلغ مدة عرض كل حلقة
-        # [حوالي 25 دقيقة]" fronts well.
+        # Only a head governed by a preposition cannot be left behind ("أدت إلى مقتل"); "تبلغ مدة كل مباراة
+        # [حوالي 90 دقيقة]" fronts well.
         governed = len(left) >= 2 and sentence.norms[left[-2]] in g.prepositions
         bare_number = bool(find_numbers([sentence.tokens[first].text]))  # "ممثلو [40 دولة]", not "[حوالي 25]"
         construct_head = construct_head and (governed or bare_number or sentence.bare(before) != head)
@@ -436,7 +436,7 @@ def _build(
     for pos in range(len(left) - 1, -1, -1):
         word = sentence.tokens[left[pos]].text
         if pos and sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]) and without_conjunction(word) != word:
-            left = left[pos:]  # "انتخب ... في 24 يونيو 2018 وتسلم سلطاته في": ask from the last clause
+            left = left[pos:]  # "فاز ... في 3 مايو 2015 وتسلم مهامه في": ask from the last clause
             coordinated_verb = True
             break
         but_it = sentence.norms[left[pos]].removeprefix("و") in _BUT_IT
@@ -446,7 +446,7 @@ def _build(
             break
         opener = sentence.norms[left[pos]].lstrip("و") in _SUBORDINATORS | {_UNTIL}
         if pos and opener and pos + 1 < len(left) and is_verb(sentence.tokens[left[pos + 1]].text):
-            left = left[pos + 1 :]  # "وظلت حتى قاد إبراهيم باشا جيشا ... [عام 1233]": the clause after حتى
+            left = left[pos + 1 :]  # "وظلت قائمة حتى قاد الوالي جيشا ... [عام 1750]": the clause after حتى
             opened = True
             break
     verb_pos = _has_verb(sentence, left)
@@ -478,8 +478,8 @@ def _build(
         -1,
     )
     if relative_at > 0:
-        # "قضى على الخلافة الفاطمية التي استمرت [262 سنة]" -> "كم سنة استمرت الخلافة الفاطمية؟"; "سلطنة آتشيه التي
-        # أعلنت ولاءها للسلطان في [سنة 1565م]" -> "متى أعلنت سلطنة آتشيه ولاءها للسلطان؟"
+        # "قضى على الدولة المرابطية التي استمرت [90 سنة]" -> "كم سنة استمرت الدولة المرابطية؟"; "سلطنة بروناي التي
+        # أعلنت ولاءها للخليفة في [سنة 1570م]" -> "متى أعلنت سلطنة بروناي ولاءها للخليفة؟"
         head_noun: list[int] = []
         for i in reversed(left[:relative_at]):
             stop = sentence.norms[i] in g.prepositions or is_verb(sentence.tokens[i].text)
@@ -498,7 +498,7 @@ def _build(
             verb = sentence.tokens[left[relative_at + 1]].text
             rest = _render(sentence, left[relative_at + 2 :])
             stem = _without_object(verb)
-            if stem:  # "التي أسسها محمد بن سعود" -> "أسس محمد بن سعود إمارة الدرعية"
+            if stem:  # "التي أسسها عبد الله بن رشيد" -> "أسس عبد الله بن رشيد إمارة حائل"
                 words = [phrase, stem, *rest, *_render(sentence, head_noun)]
             else:
                 words = [phrase, verb, *_render(sentence, head_noun), *rest]
@@ -525,7 +525,7 @@ def _build(
         predicate = left[verb_pos:]
         copula = next((pos for pos, i in enumerate(subject) if sentence.norms[i] in _COPULAS), -1)
         if copula > 0 and not any(sentence.norms[i] in g.prepositions for i in subject[:copula]):
-            # "الحرب العالمية الثانية هي حرب دولية بدأت في [date]" -> "متى بدأت الحرب العالمية الثانية؟": the
+            # "الثورة الصناعية هي مرحلة تاريخية بدأت في [date]" -> "متى بدأت الثورة الصناعية؟": the
             # verb describes the copula's predicate, which is the topic itself.
             words = [phrase, *_render(sentence, predicate[:1]), *_render(sentence, subject[:copula], first_text)]
             words += _render(sentence, predicate[1:]) + _words(sentence, tail_)
@@ -567,7 +567,7 @@ def _build(
     copula = any(sentence.norms[i] in _COPULAS for i in left)
     nominal = bool(left) and not copula
     if nominal and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 6:
-        # A nominal sentence ("المغرب عضو في الأمم المتحدة منذ 1956"): the question phrase goes first.
+        # A nominal sentence ("النادي عضو في الاتحاد منذ 1962"): the question phrase goes first.
         return Built(_finish([phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]), True)
     words = [*_render(sentence, left, first_text), phrase, *_words(sentence, tail_)]
     if len(words) - len(phrase.split()) < 3:
@@ -592,7 +592,7 @@ def _without_object(verb: str) -> str:
 
 
 def _topic(sentence: Sentence) -> list[str]:
-    """The noun phrase a sentence opens with, when a copula or verb follows it ("الحرب العالمية الثانية هي ..."),
+    """The noun phrase a sentence opens with, when a copula or verb follows it ("الثورة الصناعية هي ..."),
     as words; [] otherwise."""
     g = grammar()
     indices, _ = _strip_opener(sentence, list(range(min(len(sentence.tokens), 6))))
@@ -624,7 +624,7 @@ def _borrow_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: i
         if stripped and _has_verb(sentence, stripped) == 0 and len(indices) <= _MAX_CONTEXT:
             years = date_words().year_words
             while len(indices) > 1 and (sentence.norms[indices[-1]] in grammar().prepositions | years):
-                indices.pop()  # "عاش في سويسرا [بين عامي] (1895 - 1914)": what the next segment completes
+                indices.pop()  # "عاش في القاهرة [بين عامي] (1920 - 1935)": what the next segment completes
             return indices, lo  # only a clause that starts with its verb; a nominal clause is no context
         if _has_verb(sentence, stripped) >= 0:
             return None  # a clause with its own verb elsewhere: the answer belongs to it

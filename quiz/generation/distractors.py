@@ -161,7 +161,7 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
                         other = raw[str((int(number) - 1 + shift) % 12 + 1)]
                         if series < len(other):
                             options.append(answer.replace(forms[series], other[series]))
-    # A day written as an ordinal ("السابع عشر من رمضان"): another day of the month.
+    # A day written as an ordinal ("الخامس من شعبان"): another day of the month.
     ordinals = sorted(
         ((int(day), form) for day, forms in data["ordinal_days"].items() for form in forms), key=lambda x: -len(x[1])
     )
@@ -179,7 +179,7 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
 def periods(answer: str, rng: random.Random) -> list[str]:
     """A period of years ("بين عامي 1908 و1914") moved as a whole by a few years or decades."""
     years = [m for m in _DIGITS.finditer(answer) if len(m.group()) >= 3]
-    if not years and "القرن" in answer:  # "من منتصف القرن التاسع عشر إلى منتصف القرن العشرين"
+    if not years and "القرن" in answer:  # "من مطلع القرن السابع عشر إلى نهاية القرن الثامن عشر"
         return _century_periods(answer, rng)
     if len(years) != 2:
         return []
@@ -197,7 +197,7 @@ def periods(answer: str, rng: random.Random) -> list[str]:
 
 
 def ranges(answer: str, rng: random.Random) -> list[str]:
-    """A range of numbers ("بين 12 و14 عاما") moved as a whole, its width kept."""
+    """A range of numbers ("بين 3 و5 أعوام") moved as a whole, its width kept."""
     found = list(_DIGITS.finditer(answer))
     if len(found) != 2:
         return []

@@ -206,7 +206,7 @@ def _year_after_month(sentence: Sentence, k: int) -> tuple[int, int] | None:
     n = len(sentence.tokens)
     at = k
     if at + 1 < n and sentence.norms[at] == "من" and sentence.norms[at + 1] in words.year_words:
-        at += 1  # "الأول من سبتمبر من عام 1939"
+        at += 1  # "الثالث من مايو من عام 1950"
     has_word = at < n and sentence.norms[at] in words.year_words
     at += 1 if has_word else 0
     if at >= n:
@@ -268,7 +268,7 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
         if day is not None and 1 <= day <= 31 and (k - 1) not in sentence.taken:
             start = k - 1
         elif ordinal is not None and sentence.free(ordinal[1], k):
-            day, start = ordinal  # "الأول من سبتمبر", "السابع عشر من رمضان"
+            day, start = ordinal  # "الثالث من مايو", "الخامس من شعبان"
         year_after = _year_after_month(sentence, end)
         year = year_after[0] if year_after else None
         if year_after:
@@ -319,7 +319,7 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
                 end += _era_after(sentence, end)
                 start = k
                 if k > 0 and sentence.bare(k - 1) in words.time_qualifiers and (k - 1) not in sentence.taken:
-                    start = k - 1  # "نهاية القرن الثالث عشر", "منتصف القرن العشرين"
+                    start = k - 1  # "نهاية القرن الخامس عشر", "مطلع القرن العاشر"
                 if sentence.free(start, end):
                     sentence.take(start, end)
                     ordinal_words = " ".join(sentence.norms[k + 1 : k + 1 + width])
@@ -334,7 +334,7 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
 # Numbers: years, durations, counts, percentages, amounts
 
 
-# Words that open a range of numbers: "بين 12 و14 عاما" 'between', "ما بين", "من 10 إلى 20" 'from'.
+# Words that open a range of numbers: "بين 3 و5 أعوام" 'between', "ما بين", "من 10 إلى 20" 'from'.
 _RANGE_OPENERS = (("ما", "بين"), ("بين",), ("من",))
 _RANGE_LINKS = frozenset({"و", "الي", "حتي"})  # and, to, until
 _DASHED_RANGE = re.compile(r"^[وبل]?([0-9٠-٩]+)[-–]([0-9٠-٩]+)$")
@@ -364,7 +364,7 @@ def _range_unit(sentence: Sentence, k: int) -> tuple[str, int] | None:
 
 
 def _extract_ranges(sentence: Sentence, spans: Sequence[NumberSpan]) -> list[Fact]:
-    """Two numbers of one unit as one answer: "بين 12 و14 عاما", "ما بين 50 و85 مليون قتيل", "من 2-6 أسابيع"."""
+    """Two numbers of one unit as one answer: "بين 3 و5 أعوام", "ما بين 20 و30 ألف زائر", "من 3-4 أيام"."""
     facts: list[Fact] = []
     pairs: list[tuple[int, int, int, int, int]] = []  # (first number token, its end, end of second, low, high)
     for left, right in itertools.pairwise(spans):
@@ -384,7 +384,7 @@ def _extract_ranges(sentence: Sentence, spans: Sequence[NumberSpan]) -> list[Fac
     for start, left_end, end, low, high in pairs:
         signs = [sentence.gap(k - 1).lstrip()[:1] in {"%", "٪"} for k in (left_end, end)]
         if all(signs) or (signs[1] and left_end == end):
-            facts += _percent_range(sentence, start, end, low, high)  # "من 75% إلى 80%"
+            facts += _percent_range(sentence, start, end, low, high)  # "من 30% إلى 35%"
             continue
         unit = _range_unit(sentence, end)
         if unit is None or not low < high or (low >= 1000 and high <= 2100 and unit[0] != "amount"):
@@ -502,7 +502,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 prev in words.year_words
                 or era
                 or prev in g.time_prepositions
-                or prev == _BETWEEN  # "فيما بين 1918 وحتى 1921"
+                or prev == _BETWEEN  # "فيما بين 1830 وحتى 1847"
                 or (i > 0 and "/" in sentence.gap(i - 1) and prev in words.era_marks)  # "1157 هـ / 1744"
                 or (punct_after and value >= 1500)
                 or (punct_after and in_range)
@@ -516,7 +516,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             facts.append(_fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix))
             continue
         if nxt in words.duration_units or nxt_bare in words.duration_units:
-            # "قبل 75 عاما", "حوالي 10,000 سنة", "لمدة لا تزيد عن 60 سنة": a qualifier, then a marker before it.
+            # "قبل 75 عاما", "حوالي 3,000 سنة", "لمدة لا تقل عن 20 سنة": a qualifier, then a marker before it.
             qualified = _match_phrase(sentence.norms, i, g.qualifiers)
             marker = _match_phrase(sentence.norms, i - qualified, g.duration_markers)
             first = i - qualified - marker
@@ -755,10 +755,10 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
         surname = end > k and _is_surname(text)
         regnal = end > k and sentence.norms[end] in _REGNAL and sentence.norms[end - 1] not in links
         if not (is_name_word(text) or surname or regnal) or _gazetteer_at(sentence, end) is not None:
-            break  # "عثمان الأول بن أرطغرل", "دارا الثالث": a regnal number stays in the name
+            break  # "محمد الخامس بن يوسف", "بطرس الأول": a regnal number stays in the name
         end += 1
         if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)) or re.search("[\u064b-\u064d]", text):
-            break  # punctuation, or tanween: "الرسول محمدٌ | طلحةَ بن عبيد الله" are two people
+            break  # punctuation, or tanween: "القائد سعيدٌ | خالدَ بن الوليد" are two people
     while end > k and sentence.norms[end - 1] in links and sentence.norms[end - 1] != "الدين":
         end -= 1  # a name never ends on بن/أبو/عبد; "صلاح الدين" does end on الدين
     if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن"}:
@@ -794,6 +794,8 @@ def _is_surname(word: str) -> bool:
     norm = normalize(word)
     if not norm.startswith("ال") or len(norm) < 4 or norm in people_words().not_names:
         return False
+    if norm[2:] in people_words().place_heads:
+        return False  # "الإمارة", "المدينة": a place word after a name is its object, not a family name
     if norm in grammar().relative_pronouns:
         return False
     return not morphology.is_known(word) or norm.endswith("ي") or morphology.is_proper_noun(word)
@@ -897,7 +899,7 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             k += 1 + named
             continue  # "جسر الملك فهد", "جامعة الملك سعود": a place named after someone
         role_width, role_prefix = _role_at(sentence, k)
-        honorific = bool(set(sentence.forms(k)) & words.honorifics)  # "بالشاه الفارسي دارا الثالث"
+        honorific = bool(set(sentence.forms(k)) & words.honorifics)  # "بالقيصر الروسي بطرس الأول"
         if honorific and not role_width:
             title = next(f for f in sentence.forms(k) if f in words.honorifics)
             role_prefix = sentence.prefix_len(k, title)
@@ -935,9 +937,11 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
         ):
             width = 0  # "مدير عام قناة", "ومخرج كليبات": one common word after a role is no name
         if width and _is_nisba_word(sentence.tokens[name_start].text):
-            width = 0  # "عالم فيزياء | ألماني المولد": an adjective, not a name
+            width = 0  # "مهندس برمجيات | فرنسي الجنسية": an adjective, not a name
         if width and (sentence.norms[role_end - 1] in grammar().prepositions or _role_at(sentence, name_start)[0]):
-            width = 0  # "من سلطان نجد إلى | ملك نجد": a role phrase never ends on a preposition; a title is no name
+            width = (
+                0  # "من أمير الإقليم إلى | ملك البلاد": a role phrase never ends on a preposition; a title is no name
+            )
         if width == 0 or (comma and not role_width):
             k = max(k + 1, role_end if width else k + 1)
             continue
@@ -1071,8 +1075,8 @@ _MAX_DESCRIPTION = 10
 
 def _definition_starts(sentence: Sentence) -> list[tuple[str, int]]:
     """Candidate (subject, offset where its description starts), most reliable first: "X (dates)، desc" and
-    "X هو desc"; "X، aside، هو desc"; a name then "أحد" or an occupation ("جبران خليل جبران شاعر ..."); a
-    definite noun then an indefinite one ("العرب فرع من فروع الشعوب السامية")."""
+    "X هو desc"; "X، aside، هو desc"; a name then "أحد" or an occupation ("حسن الطويل روائي ..."); a
+    definite noun then an indefinite one ("النحاس فلز أحمر اللون")."""
     text = sentence.text
     found: list[tuple[str, int]] = []
     match = _DEFINITION.match(text)
@@ -1084,7 +1088,7 @@ def _definition_starts(sentence: Sentence) -> list[tuple[str, int]]:
         copula = _COPULA_AFTER_ASIDES.search(text, head.start(), min(len(text), 400))
         if copula:
             subject = text[: head.start()].strip()
-            for token in tokenize(subject)[1:]:  # "عيسى بن مريم ويعرف أيضا بيشوع": the subject ends at a verb
+            for token in tokenize(subject)[1:]:  # "سليم الخوري ويعرف أيضا بأبي نادر": the subject ends at a verb
                 if is_verb(without_conjunction(token.text)):
                     subject = subject[: token.start].strip()
                     break
@@ -1182,11 +1186,11 @@ def _definition(sentence: Sentence, people: _People, subject: str, desc_start: i
     if normalize(first_desc).lstrip("وف") in g.complementisers or re.search(r"\s(?:هو|هي)\s", f" {desc} "):
         return None  # "فإن آسيا ...", "البظر هو ...": a clause of its own, not a description
     if find_numbers([subject_tokens[0].text]) or first_subject in people_words().honorifics:
-        return None  # "اثنين من أكبر المناطق", "السيّد": no subject to define
+        return None  # "اثنان من اللاعبين", "السيد": no subject to define
     if len(subject_tokens) == 1 and first_subject.endswith(("ها", "هم")) and not is_name_word(subject):
         return None  # "عاصمتها": whose?
     if any(normalize(split_prefix(t.text).rest) in people_words().occupations for t in subject_tokens[1:]):
-        return None  # "ابن خلدون مؤرخ من شمال أفريقيا": the name and its description, split elsewhere
+        return None  # "ابن رشد فيلسوف من الأندلس": the name and its description, split elsewhere
     verb_first = len(subject_tokens) >= 3 and morphology.can_be_verb(subject_tokens[0].text)
     if verb_first and not first_subject.startswith("ال") and not is_name_word(subject_tokens[0].text):
         return None  # "خلف الإسكندر والده": a verb, its subject and object
@@ -1195,7 +1199,7 @@ def _definition(sentence: Sentence, people: _People, subject: str, desc_start: i
         None,
     )
     if cut is not None:
-        subject_tokens = subject_tokens[:cut]  # "مصر أو رسميا جمهورية مصر العربية": the first name
+        subject_tokens = subject_tokens[:cut]  # "تونس أو رسميا الجمهورية التونسية": the first name
         subject = subject[: subject_tokens[-1].end]
     if not subject_tokens:
         return None
@@ -1204,6 +1208,7 @@ def _definition(sentence: Sentence, people: _People, subject: str, desc_start: i
     described = [normalize(split_prefix(t.text).rest) for t in desc_tokens[:2]]
     is_person = place is None and (
         described[0] in occupations
+        or normalize(desc_tokens[0].text) in occupations  # "كاتب" is no ك + "اتب"
         or _human_plural(subject_tokens[0].text)
         or (described[0] in _ONE_OF and len(described) > 1 and _human_plural(desc_tokens[1].text))
         or (
@@ -1245,7 +1250,7 @@ _PERIOD_OPEN = re.compile(r"(?:^|\s)(?:فيما بين|ما بين|بين|من|�
 
 
 def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
-    """Two years or dates joined by و/إلى/حتى/- ("بين عامي 1908 و1914", "من عام 1299م إلى عام 1922م") become
+    """Two years or dates joined by و/إلى/حتى/- ("بين عامي 1908 و1914", "من عام 1250م إلى عام 1517م") become
     one period; the years stay as facts of their own too."""
     result = list(facts)
     times = [f for f in facts if f.type in {"year", "date", "century"}]
@@ -1259,7 +1264,7 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
             start = max(0, start - 20) + opener.start() + (1 if opener.group()[:1].isspace() else 0)
         end = right.end
         if "(" in sentence.text[start:end] and sentence.text[end : end + 1] == ")":
-            end += 1  # "بين عامي (1895 - 1914)": the bracket closes in the answer
+            end += 1  # "بين عامي (1920 - 1935)": the bracket closes in the answer
         text = sentence.text[start:end]
         result.append(
             Fact(
@@ -1279,7 +1284,7 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
 # ----------------------------------------------------------------------------------------------------------
 # Other names of what a sentence is about: "X (بالإنجليزية: Y)", "X أو Y هي ...", "X، المعروف بـ Y"
 
-# "(بالإنجليزية: Cancer)", "(باللغة الفرنسية: Mona Lisa)": a language label and a name in another script.
+# "(بالإنجليزية: Malaria)", "(باللغة الفرنسية: Le Joker)": a language label and a name in another script.
 _FOREIGN_NAME = re.compile(
     r"[(؛;،,]\s*و?(?P<label>ب(?:ال[لُّ]*غ[\u064b-\u0652]*ة[\u064b-\u0652]*\s+)?ال[\w\u064b-\u0652]+?ي[\u064b-\u0652]*[ةه][\u064b-\u0652]*"
     r"(?:\s+ال[\w\u064b-\u0652]+?[ةه][\u064b-\u0652]*)?)\s*:\s*(?P<name>[^()؛;،,:]+?)\s*(?=[)؛;،,])"
@@ -1325,7 +1330,7 @@ def _opening_subject(sentence: Sentence) -> tuple[int, int] | None:
         if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
             break
     while end > 1 and sentence.norms[end - 1] in people_words().name_links:
-        end -= 1  # "عمر بن مختار بن": a name never ends on بن
+        end -= 1  # "أحمد بن علي بن": a name never ends on بن
     if not end or sentence.norms[0] in _NOT_SUBJECTS or find_numbers([sentence.tokens[0].text]):
         return None
     return 0, end
@@ -1368,7 +1373,7 @@ def extract_aliases(sentence: Sentence, topic: str, defined: str = "") -> list[F
     opening = _opening_subject(sentence)
     subject = sentence.text[: sentence.tokens[opening[1] - 1].end] if opening else ""
     if opening and sentence.norms[0] in people_words().honorifics and opening[1] > 1:
-        subject = subject[sentence.tokens[1].start :]  # "السيد عمر بن مختار" -> "عمر بن مختار"
+        subject = subject[sentence.tokens[1].start :]  # "السيد أحمد عرابي" -> "أحمد عرابي"
     named = defined or subject
     after = _after_brackets(sentence, opening[1]) if opening else len(sentence.tokens)  # "الموناليزا (...) أو ..."
     if opening and after < len(sentence.tokens) and sentence.norms[after] == _OR:
@@ -1376,7 +1381,7 @@ def extract_aliases(sentence: Sentence, topic: str, defined: str = "") -> list[F
     ends = [sentence.text.find(named) + len(named)] if named and named in sentence.text else []
     ends += [f.end for f in facts]  # "الملاريا أو البرداء (بالإنجليزية: Malaria)": after the other name too
     for match in _FOREIGN_NAME.finditer(sentence.text):
-        lead = _LATIN_LEAD.match(match.group("name").strip())  # "United States of America يونايتد ستيتس"
+        lead = _LATIN_LEAD.match(match.group("name").strip())  # "United Kingdom يونايتد كينغدم"
         name = (lead.group() if lead else "").strip().strip("\"'«»“”")
         if not named or not name or not re.search(r"[^\W\d_]", name) or match.start() > 300:
             continue
@@ -1425,12 +1430,12 @@ def _after_brackets(sentence: Sentence, k: int) -> int:
 
 
 def _alias_after_or(sentence: Sentence, first: int, subject: str) -> list[Fact]:
-    """ "مصر أو رسمياً جمهورية مصر العربية": the official or other name after أو."""
+    """ "تونس أو رسمياً الجمهورية التونسية": the official or other name after أو."""
     detail = "other"
     if first < len(sentence.tokens) and sentence.norms[first].removeprefix("و") == _OFFICIALLY:
         first, detail = first + 1, "official"
     while first < len(sentence.tokens) and sentence.norms[first] in _NAME_ADVERBS:
-        first += 1  # "أو اختصاراً الوسواس القهري"
+        first += 1  # "أو اختصاراً الإيدز"
     if first >= len(sentence.tokens) or sentence.tokens[first].text[:1] == "(":
         return []
     end = _alias_span(sentence, first)
@@ -1445,7 +1450,7 @@ def _alias_after(sentence: Sentence, first: int, family: str, about: str) -> Fac
     """The name after a word of naming (المعروف بـ، يلقب بـ، تسمى)."""
     n = len(sentence.tokens)
     if first >= 2 and sentence.norms[first - 2].lstrip("و") in grammar().relative_pronouns:
-        return None  # "المنطقة التي تسمى بالعراق": the name of something else than the subject
+        return None  # "المنطقة التي تسمى بالهلال الخصيب": the name of something else than the subject
     while first < n and (sentence.norms[first] in _ALSO or sentence.norms[first] in _NAME_ADVERBS):
         first += 1  # "ويعرف أيضا بـ", "المعروف سابقا باسم"
     prefix = 0

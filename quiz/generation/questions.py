@@ -192,7 +192,7 @@ def prompt_penalty(prompt: str, *, template: bool = False) -> float:
         for i, (w, n, before) in enumerate(zip(words[1:], norms[1:], norms[:-1], strict=True), start=1)
     )  # a word that can be a verb is enough ("أسس" and "ولد" are also nouns), but not right after a preposition
     if not verbal and not template:
-        penalty -= 0.15  # "متى الاتحاد من أجل المتوسط؟": no verb, no copula: a fragment, not a question
+        penalty -= 0.15  # "متى المنظمة من أجل التنمية؟": no verb, no copula: a fragment, not a question
     content = [w for w, n in zip(words, norms, strict=True) if n not in _EMPTY_WORDS and n not in g.prepositions]
     clear_verb = any(is_verb(w) or is_verb(without_conjunction(w)) for w in words) or any(
         n.lstrip("و") in _VERBLESS_OK for n in norms
@@ -256,7 +256,7 @@ def _make(
     if kind != "cloze" and normalize(words[-1]) in _DANGLING:
         return []  # "... هو؟", "... على يد؟": a clause cut in the wrong place
     if kind != "cloze" and len(words) > 2 and normalize(words[-1]) in _QUESTION_WORDS:
-        return []  # "هو قائد أدوار السنوسية أين؟": a statement with its question word at the end
+        return []  # "هو قائد الثورة أين؟": a statement with its question word at the end
     if _leaks(prompt, answer, accepted):
         return []
     key = fact_key or fact.key
@@ -416,7 +416,7 @@ def _attached_bi(sentence: Sentence, first: int, fact: Fact) -> bool:
 
 def _duration_marker(qualifier: str) -> str:
     """The words of a duration's qualifier that go into its question ("قبل" in "قبل 75 عاما" -> "قبل كم عاما";
-    "لمدة" in "لمدة لا تزيد عن 60 سنة"); a qualifier of the number itself ("حوالي", "بين") stays in the answer."""
+    "لمدة" in "لمدة لا تقل عن 20 سنة"); a qualifier of the number itself ("حوالي", "بين") stays in the answer."""
     words = qualifier.split()
     norms = [normalize(w) for w in words]
     if norms and norms[0][:1] in "وف" and (norms[0][1:],) in {m[:1] for m in grammar().duration_markers}:
@@ -681,7 +681,7 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
                 break
     antecedent = _object_antecedent(sentence, verb_index)
     if antecedent:
-        # "إمارة الدرعية التي أسسها محمد بن سعود" -> "من أسس إمارة الدرعية؟"
+        # "إمارة حائل التي أسسها عبد الله بن رشيد" -> "من أسس إمارة حائل؟"
         verb = antecedent[0]
         kept = []
         words = ["من", verb, antecedent[1]]
@@ -712,7 +712,7 @@ _OBJECT_SUFFIXES = ("ها", "هم", "هما")  # the verb's object pronoun: her/
 
 
 def _object_antecedent(sentence: Sentence, verb_index: int) -> tuple[str, str] | None:
-    """For a verb with an object pronoun after the noun it stands for ("إمارة الدرعية التي أسسها", "إمبراطورية
+    """For a verb with an object pronoun after the noun it stands for ("إمارة حائل التي أسسها", "مملكة
     إسلامية أسسها"): the verb without the pronoun and that noun phrase; None otherwise."""
     verb = without_conjunction(sentence.tokens[verb_index].text)
     suffix = next((x for x in _OBJECT_SUFFIXES if normalize(verb).endswith(x)), "")
@@ -749,7 +749,7 @@ def _verb_before_subject(sentence: Sentence, index: int) -> bool:
     a verb, or one that can be a verb and opens its clause ("وأسس محمد بن سعود")."""
     word = sentence.tokens[index].text
     if is_verb(word) or _object_antecedent(sentence, index) is not None:
-        return True  # "إمارة الدرعية التي أسسها محمد بن سعود": أسسها 'founded it' or أسس+ها 'its foundations'
+        return True  # "إمارة حائل التي أسسها عبد الله بن رشيد": أسسها 'founded it' or أسس+ها 'its foundations'
     opens = index == 0 or bool(re.search(r"[،,.؛:]", sentence.gap(index - 1)))
     conjunction = without_conjunction(word) != word
     return (opens or conjunction) and morphology.can_be_verb(without_conjunction(word))
@@ -1074,7 +1074,7 @@ def _matching(ctx: Context) -> list[Question]:
 
 
 def _bio_subject(ctx: Context, sentence: Sentence) -> str:
-    """The person a sentence opens with, before a parenthesis: "ألبرت أينشتاين (14 مارس 1879 - ...)"."""
+    """The person a sentence opens with, before a parenthesis: "ماري كوري (7 نوفمبر 1867 - ...)"."""
     open_at = sentence.text.find("(")
     if open_at <= 0:
         return ""
@@ -1116,8 +1116,13 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
         after_dash = False
     ev = evidence(sentence, fact.start, fact.end)
     base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence) + 0.05
+    described = next(
+        (f.answer for f in ctx.in_sentence(sentence.index) if f.type == "description" and f.subject == subject), ""
+    )
+    feminine = strip_tashkeel(described.split()[0]).endswith("ة") if described.split() else False
+    born = "ولدت" if feminine else "ولد"  # she / he was born ("عالمة فيزياء" tells a woman)
     if fact.type in {"date", "year"}:
-        verb = "توفي" if after_dash else "ولد"  # died / was born
+        verb = ("توفيت" if feminine else "توفي") if after_dash else born  # died / was born
         accepted = (str(fact.number),) if fact.number else ()
         return _make(
             ctx,
@@ -1135,7 +1140,7 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
             ctx,
             fact,
             kind="where",
-            prompt=f"أين ولد {subject}؟",
+            prompt=f"أين {born} {subject}؟",
             answer=fact.answer,
             accepted=_place_forms(fact),
             ev=ev,
