@@ -473,3 +473,14 @@ def test_names_in_other_languages_and_after_brackets() -> None:
     assert asked["ما الاسم الآخر للجوكر؟"] == "المهرج"
     assert asked["ما اسم الجوكر باللغة الفرنسية؟"] == "Le Joker"
     assert asked["ما اسم الدولة الصفوية بالفارسية الحديثة؟"] == "Dowlat-e Safavi"
+
+
+def test_a_biography_in_two_calendars() -> None:
+    text = "السلطان قايتباي المحمودي (815 - 901 هـ / 1412 - 1496 م)، حاكم مملوكي حكم مصر."
+    generated = generate(text)
+    periods = [f.text for f in generated.facts if f.type == "period"]
+    assert periods == ["815 - 901 هـ", "1412 - 1496 م"]  # the slash joins two periods, not 901 and 1412
+    assert not [f for f in generated.facts if f.type in {"count", "amount"}]  # "هـ" and "م" count nothing
+    asked = {(q.prompt, q.answer) for q in generated.questions if q.mode == "choice"}
+    assert ("متى ولد قايتباي المحمودي؟", "1412") in asked
+    assert ("متى توفي قايتباي المحمودي؟", "1496 م") in asked

@@ -382,6 +382,14 @@ def _extract_ranges(sentence: Sentence, spans: Sequence[NumberSpan]) -> list[Fac
             if low is not None and high is not None:
                 pairs.append((k, k + 1, k + 1, low, high))
     for start, left_end, end, low, high in pairs:
+        era = _era_after(sentence, end)
+        if era and low < high and sentence.free(start, end + era):
+            # "532 - 589 هـ", "1138 - 1193 م": two years of one era, joined into a period later.
+            sentence.take(start, end + era)
+            facts.append(_fact(sentence, "year", f"year:{low}", start, left_end, number=low))
+            second = end - 1 if end - 1 > start else start
+            facts.append(_fact(sentence, "year", f"year:{high}", second, end + era, number=high))
+            continue
         signs = [sentence.gap(k - 1).lstrip()[:1] in {"%", "٪"} for k in (left_end, end)]
         if all(signs) or (signs[1] and left_end == end):
             facts += _percent_range(sentence, start, end, low, high)  # "من 30% إلى 35%"
@@ -1258,6 +1266,9 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
         between = sentence.text[left.end : right.start]
         if not _PERIOD_LINK.match(between):
             continue
+        ranged = re.search(r"[-–]\s*$", sentence.text[: left.start]) or re.match(r"\s*[-–]", sentence.text[right.end :])
+        if "/" in between and ranged:
+            continue  # "532 - [589 هـ / 1138] - 1193 م": the slash joins two periods, not these two years
         start = left.start
         opener = _PERIOD_OPEN.search(sentence.text[max(0, start - 20) : start])
         if opener:

@@ -949,6 +949,8 @@ def _cloze(ctx: Context, fact: Fact) -> list[Question]:
     after = sentence.text[fact.end :].lstrip()[:1]
     if before in "،," and after in "،,":
         score -= 0.15  # one name of a list ("سلا، فاس، مراكش، ..."): a weak blank
+    if fact.type == "person" and re.search(r"(?:^|\s)(?:بن|ابن)\s*$", sentence.text[: fact.start]):
+        score -= 0.1  # a link in a long lineage ("يوسف بن [أيوب بن شاذي]"): a weaker blank
     return _make(
         ctx,
         fact,
@@ -1081,7 +1083,8 @@ def _bio_subject(ctx: Context, sentence: Sentence) -> str:
     for fact in ctx.in_sentence(sentence.index):
         if fact.type == "description" and fact.detail == "person" and sentence.text.startswith(fact.subject):
             return fact.subject
-        if fact.type == "person" and fact.start <= 2 and not sentence.text[fact.end : open_at].strip():
+        opens = fact.start <= 2 or sentence.text[: fact.start].count(" ") <= 3  # or after a title: "الملك الناصر X"
+        if fact.type == "person" and opens and not sentence.text[fact.end : open_at].strip():
             return sentence.text[fact.start : fact.end]
     head = sentence.text[:open_at].strip()
     words = head.split()
@@ -1110,7 +1113,9 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
         return []
     if ")" in sentence.text[open_at : fact.start]:
         return []
-    before = normalize(sentence.text[open_at : fact.start])
+    if "/" in sentence.text[fact.end : close_at]:
+        return []  # "(532 - 589 هـ / 1138 - 1193 م)": the Gregorian years after the slash are asked, once
+    before = normalize(sentence.text[open_at : fact.start]).split("/")[-1]
     after_dash = bool(re.search(r"\s?[-–]\s?", before)) or bool(re.search(r"وفاه|توفي", before))
     if re.search(r"ميلاد|مواليد|ولد", before.split("وفاه")[-1]) and not re.search(r"\s[-–]\s", before):
         after_dash = False
