@@ -166,3 +166,19 @@ def test_a_period_of_centuries_and_a_where_at_the_end() -> None:
 
 def test_adjectives_agree_with_a_singular_counted_noun() -> None:
     assert "كم جنديا أجنبيا تم نشر في المنطقة؟" in asked("وتم نشر 500 جندي أجنبي في المنطقة.")
+
+
+def test_each_conjunct_with_its_own_time_is_asked() -> None:
+    prompts = asked(
+        "والأردن عضو في الأمم المتحدة منذ 1955 وجامعة الدول العربية منذ 1945 ومنظمة التعاون الإسلامي منذ 1969."
+    )
+    assert prompts["منذ متى الأردن عضو في الأمم المتحدة؟"] == "1955"
+    assert prompts["منذ متى الأردن عضو في جامعة الدول العربية؟"] == "1945"
+    assert prompts["منذ متى الأردن عضو في منظمة التعاون الإسلامي؟"] == "1969"
+
+
+def test_a_nominal_clause_is_no_fragment() -> None:
+    from quiz.generation.questions import prompt_penalty
+
+    assert prompt_penalty("منذ متى الأردن عضو في الأمم المتحدة؟") == 0
+    assert prompt_penalty("متى الاتحاد الأوروبي؟") < 0

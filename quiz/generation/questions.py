@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -191,7 +192,15 @@ def prompt_penalty(prompt: str, *, template: bool = False) -> float:
         or n.lstrip("و") in _VERBLESS_OK
         for i, (w, n, before) in enumerate(zip(words[1:], norms[1:], norms[:-1], strict=True), start=1)
     )  # a word that can be a verb is enough ("أسس" and "ولد" are also nouns), but not right after a preposition
-    if not verbal and not template:
+    lead = next((i for i, n in enumerate(norms) if n not in _EMPTY_WORDS and n not in g.prepositions), len(norms))
+    nominal = (
+        lead + 1 < len(norms)
+        and (norms[lead].startswith("ال") or is_name_word(words[lead]))
+        and not norms[lead + 1].startswith("ال")
+        and norms[lead + 1] not in g.prepositions
+        and not is_name_word(words[lead + 1])
+    )  # "منذ متى المغرب عضو في ...؟": a subject and its predicate, a clause without a verb
+    if not verbal and not template and not nominal:
         penalty -= 0.15  # "متى المنظمة من أجل التنمية؟": no verb, no copula: a fragment, not a question
     content = [w for w, n in zip(words, norms, strict=True) if n not in _EMPTY_WORDS and n not in g.prepositions]
     clear_verb = any(is_verb(w) or is_verb(without_conjunction(w)) for w in words) or any(
@@ -1305,5 +1314,49 @@ def all_questions(ctx: Context) -> list[Question]:
             questions += bio or border or _wh_questions(ctx, fact)
         questions += _cloze(ctx, fact)
         questions += _true_false(ctx, fact)
+    questions += _coordinated_times(ctx, questions)
     questions += _matching(ctx)
     return questions
+
+
+# "عضو في [الأمم المتحدة] منذ 1956 و[جامعة الدول العربية] منذ 1958": a conjunct with its own time after the same
+# preposition; the first conjunct's question is asked again about each later one.
+_CONJUNCT_TIME = re.compile(
+    r"^\s*[،,]?\s*و(?P<noun>[^\s،,.؛:()]+(?:\s+[^\s،,.؛:()]+){0,5}?)\s+(?P<prep>منذ|في|عام|سنة)\s*$"
+)
+
+
+def _coordinated_times(ctx: Context, questions: list[Question]) -> list[Question]:
+    models = {q.fact_key: (q, "") for q in questions if q.kind == "when" and q.mode == "choice"}
+    result: list[Question] = []
+    for index in sorted({f.sentence_index for f in ctx.facts}):
+        sentence = ctx.sentences[index]
+        times = [f for f in ctx.in_sentence(index) if f.type in {"year", "date"}]
+        for first, later in itertools.pairwise(times):
+            link = _CONJUNCT_TIME.match(sentence.text[first.end : later.start])
+            if not link or first.key not in models:
+                continue
+            model, noun = models[first.key]
+            before = sentence.text[: first.start].rstrip()
+            if not before.endswith(link.group("prep")):
+                continue
+            if not noun:  # the first conjunct: its noun runs back to the preposition before it
+                words = before[: -len(link.group("prep"))].split()
+                cut = max((i for i, w in enumerate(words) if normalize(w) in grammar().prepositions), default=-1)
+                noun = " ".join(words[cut + 1 :])
+            if not noun or f" {noun}" not in model.prompt:
+                continue
+            prompt = model.prompt.replace(f" {noun}", " " + link.group("noun").strip(), 1)
+            result += _make(
+                ctx,
+                later,
+                kind="when",
+                prompt=prompt,
+                answer=later.text,
+                accepted=(str(later.number),) if later.number else (),
+                ev=evidence(sentence, later.start, later.end),
+                score=model.score - 0.05 - prompt_penalty(prompt),  # _make adds the penalty again
+                answer_type="date",
+            )
+            models[later.key] = (model, noun)
+    return result
