@@ -484,3 +484,10 @@ def test_a_biography_in_two_calendars() -> None:
     asked = {(q.prompt, q.answer) for q in generated.questions if q.mode == "choice"}
     assert ("متى ولد قايتباي المحمودي؟", "1412") in asked
     assert ("متى توفي قايتباي المحمودي؟", "1496 م") in asked
+
+
+def test_an_organisation_alone_makes_a_blank_and_a_list_does_not() -> None:
+    generated = generate("وانضمت البلاد إلى منظمة الصحة العالمية. وحذر من تنظيمات مثل داعش والقاعدة في المنطقة.")
+    blanks = [q.answer for q in generated.questions if q.kind == "cloze"]
+    assert "منظمة الصحة العالمية" in blanks
+    assert "داعش والقاعدة" not in blanks

@@ -943,8 +943,8 @@ def _cloze_window(sentence: Sentence, fact: Fact) -> tuple[int, int]:
 
 
 def _cloze(ctx: Context, fact: Fact) -> list[Question]:
-    if fact.type in {"role", "description", "org", "time"}:
-        return []
+    if fact.type in {"role", "description", "time"} or (fact.type == "org" and "+" in fact.key):
+        return []  # an organisation alone makes a blank; a list of them does not
     sentence = ctx.sentence(fact)
     start, end = _cloze_window(sentence, fact)
     text = sentence.text[start : fact.start] + _BLANK + sentence.text[fact.end : end]
