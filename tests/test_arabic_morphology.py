@@ -71,3 +71,17 @@ def test_tashkeel_picks_the_reading() -> None:
     assert [a.pos for a in morphology.analyse_as_written("وُلِد")] == ["VERB_PERFECT"]
     assert "NOUN" in [a.pos for a in morphology.analyse_as_written("وَلَد")]
     assert morphology.analyse_as_written("ولد") == morphology.analyse("ولد")
+
+
+def test_lemmas_drop_a_verb_class_of_two_vowels() -> None:
+    # The lexicon files ركز 'to concentrate' under "rakaz-ui_1": both vowels are the verb class, not the lemma.
+    lemmas = {(a.lemma, a.lemma_vowelled) for a in morphology.analyse("يركز")}
+    assert ("ركز", "رَكَز") in lemmas
+    assert {a.lemma for a in morphology.analyse("يقول")} == {"قال"}  # one vowel: "qAl-u_1"
+
+
+def test_no_lemma_in_the_lexicon_keeps_a_class_mark_or_sense_number() -> None:
+    for entries in morphology._lexicon().stems.values():
+        for entry in entries:
+            lemma = morphology._lemma(entry)
+            assert "-" not in lemma and "_" not in lemma, entry.lemma_id

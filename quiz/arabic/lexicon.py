@@ -27,7 +27,8 @@ def _norm_set(words: list[str]) -> frozenset[str]:
 class DateWords:
     months: dict[str, int]  # normalised month name (one or two words) -> month number
     ambiguous_months: frozenset[str]
-    hijri_months: frozenset[str]
+    hijri_months: dict[str, int]  # normalised Hijri month name (one or two words) -> month number
+    ordinal_days: dict[str, int]  # normalised ordinal (one or two words: "السابع عشر") -> day of the month
     weekdays: frozenset[str]
     relative: frozenset[str]
     year_words: frozenset[str]
@@ -41,11 +42,14 @@ class DateWords:
 def date_words() -> DateWords:
     data = load_data("dates.json")
     months = {normalize(name): int(number) for number, names in data["months"].items() for name in names}
+    hijri = {normalize(name): int(number) for number, names in data["hijri_months"].items() for name in names}
+    days = {normalize(name): int(number) for number, names in data["ordinal_days"].items() for name in names}
     units = {normalize(form): unit for unit, forms in data["duration_units"].items() for form in forms}
     return DateWords(
         months=months,
         ambiguous_months=_norm_set(data["ambiguous_months"]),
-        hijri_months=_norm_set(data["hijri_months"]),
+        hijri_months=hijri,
+        ordinal_days=days,
         weekdays=_norm_set(data["weekdays"]),
         relative=_norm_set(data["relative"]),
         year_words=_norm_set(data["year_words"]),

@@ -170,10 +170,19 @@ def _stem_pos(pos: str) -> str:
     return parts[-1].split("/", 1)[1] if parts else pos
 
 
+# The tail of a lexicon lemma id: a verb class of one or two vowels ("qAl-u_1", "rakaz-ui_1"), a radical
+# marker ("$adA-w_1"), or a bare hyphen ("bi-_1"), then the sense number.
+_LEMMA_TAIL = re.compile(r"(-[aiuw]*)?(_\d+)?$")
+
+
+def lemma_from_id(lemma_id: str) -> str:
+    """A lexicon lemma id without its verb class and sense number ("kitAb_1" -> "kitAb", "qAl-u_1" -> "qAl",
+    "rakaz-ui_1" -> "rakaz"), vowelled Buckwalter."""
+    return _LEMMA_TAIL.sub("", lemma_id)
+
+
 def _lemma(entry: _Entry) -> str:
-    """The lemma id without its sense number ("kitAb_1" -> "kitAb", "qAl-u_1" -> "qAl"), vowelled
-    Buckwalter."""
-    return re.sub(r"(-[aiu])?(_\d+)?$", "", entry.lemma_id)
+    return lemma_from_id(entry.lemma_id)
 
 
 @lru_cache(maxsize=65536)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.arabic import morphology
+from quiz.arabic.lexicon import date_words, people_words
 from quiz.arabic.normalize import normalize
 from quiz.arabic.numbers import find_numbers
 from quiz.arabic.tokens import split_prefix
@@ -24,6 +25,13 @@ _BOUNDARY = re.compile(r"[،,؛;:()\"«»“”\[\]—–]|\s-\s")
 _MAX_TAIL = 8
 # Words that open a new clause inside a sentence: "فيما" 'while', "بينما" 'whereas', "حيث" 'where'.
 _CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حيث", "كما", "لكن", "ولكن"})
+# Words that open an adverbial clause a question's tail stops before: when, as, after, which is why, because.
+# "but it/he/they" (لكنها، لكنه، لكنهم): an opener with the subject as a pronoun, dropped like لكن.
+_BUT_IT = frozenset(normalize(w) for w in ("لكنها", "لكنه", "لكنهم", "إلا أنها", "إلا أنه"))
+_UNTIL = normalize("حتى")  # until: before a verb it opens a clause
+_SUBORDINATORS = frozenset(
+    normalize(w) for w in ("عندما", "حينما", "لما", "بعدما", "مما", "لأن", "كي", "لكي", "حيث", "فيما", "بينما", "إذ")
+)
 _WAS = "كان"  # "was": the copula a verbless clause is asked with ("قبل كم عاما كان إنشاء ...؟")
 # Adverbs that only stand with a following من ("as of", "starting from").
 _NEEDS_MIN = frozenset({"اعتبارا", "ابتداء", "بدءا", "انطلاقا"})
@@ -77,18 +85,20 @@ def _strip_opener(sentence: Sentence, indices: list[int]) -> tuple[list[int], st
     g = grammar()
     first_text = ""
     while indices and (
-        sentence.norms[indices[0]] in g.openers
+        sentence.norms[indices[0]].removeprefix("و") in _BUT_IT
+        or sentence.norms[indices[0]] in g.openers
         or (sentence.norms[indices[0]][:1] in "وف" and sentence.norms[indices[0]][1:] in g.openers)
+        or (sentence.norms[indices[0]].lstrip("وف") in _SUBORDINATORS and len(indices) > 2)
     ):
-        indices = indices[1:]
+        indices = indices[1:]  # "وعندما ضم العثمانيون ...": the clause without its subordinator
     if indices:
         word = sentence.tokens[indices[0]].text
         norm = sentence.norms[indices[0]]
-        if norm[:1] in "وف" and len(norm) > 2:
+        if norm[:1] in "وف" and len(norm) > 2 and without_conjunction(word) != word:
             rest = word[1:]
             if is_verb(rest) or normalize(rest) in g.prepositions or normalize(rest) in g.relative_pronouns:
                 first_text = rest
-            elif without_conjunction(word) != word and not is_name_word(word):
+            elif not is_name_word(word):
                 first_text = without_conjunction(word)
     return indices, first_text
 
@@ -123,6 +133,9 @@ def _after_frame(sentence: Sentence, lo: int, answer: int) -> int:
     """If a reporting frame ("وأكد X أن") precedes the answer in its sentence, the index after أن/إن."""
     g = grammar()
     frames = g.reporting_verbs | g.frame_words
+    for i in range(lo + 1, answer - 1):
+        if sentence.norms[i] == "ان" and sentence.norms[i - 1] in g.prepositions:
+            return i + 1  # "على أن تفتتح الدورة الجديدة في [2030]": the clause after أن
     for i in range(lo, min(answer, lo + 10)):
         if sentence.norms[i] in {"ان", "بان"} and any(
             normalize(split_prefix(sentence.tokens[j].text).rest) in frames or sentence.norms[j] in frames
@@ -157,17 +170,31 @@ def tail(
         if i in facts_tokens or _is_number(sentence, i):
             cut_by_fact = True
             break
-        if norm[:1] == "و" and len(norm) > 2:
+        word = sentence.tokens[i].text
+        if norm[:1] == "و" and len(norm) > 2 and (without_conjunction(word) != word or not morphology.is_known(word)):
             rest = norm[1:]
-            verb = is_verb(sentence.tokens[i].text[1:])
+            verb = is_verb(word[1:])
             if clause and (rest in g.relative_pronouns or not verb):
                 pass  # inside a complement clause, "و" joins nouns ("ارتفاع الأسعار وتراجع النفط")
             elif not clause or len(kept) >= 2:
                 break
         if norm in g.relative_pronouns and len(kept) >= 3 and not clause:
             break
+        if norm in _SUBORDINATORS and not clause:
+            break  # "... عندما استقل ...": an adverbial clause of its own
         kept.append(i)
         if len(kept) >= longest:
+            # An adjective stays with its noun ("مع الاتحاد | الأوروبي").
+            while kept[-1] + 1 < stop and len(kept) < longest + 2 and _adjective_of(sentence, kept[-1] + 1):
+                kept.append(kept[-1] + 1)
+            if kept[-1] + 1 < stop:
+                # Cut by length: an adjunct left unfinished goes whole ("... باجتياح الكويت [بعد مفاوضات
+                # فاشلة استمرت]"), and so does a construct ("بعد وفاة | أخيه").
+                preps = [p for p in range(3, len(kept)) if sentence.norms[kept[p]] in g.prepositions]
+                if preps and not _adjective_of(sentence, kept[-1] + 1):
+                    kept = kept[: preps[-1]]
+                else:
+                    cut_by_fact = _construct_head(sentence, kept[-1])
             break
     if cut_by_fact:
         # "في الدقيقة [23]", "في ملعب [مراكش]": a phrase cut by another fact goes whole.
@@ -177,14 +204,58 @@ def tail(
                 break
         while kept and sentence.norms[kept[-1]] in _NEEDS_MIN:
             kept.pop()  # "اعتبارًا [من عام 2012]": an adverb that needs its من
+        last = sentence.tokens[kept[-1]].text if kept else ""
+        verb_before = any(is_verb(sentence.tokens[k].text) for k in range(max(0, start - 8), start))
+        if (len(kept) > 1 or verb_before) and is_verb(without_conjunction(last)):
+            kept.pop()  # "ويقوم [على حراستها ...]", "تعود [لآلاف السنين]": a verb left without its complement
     while kept and (sentence.norms[kept[-1]] in g.prepositions or sentence.norms[kept[-1]] in g.openers):
         kept.pop()
     return kept
 
 
+def _construct_head(sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` looks like the head of a construct whose complement follows ("وفاة أخيه"): a noun
+    without the article, followed by a word that is no preposition, conjunction or verb."""
+    if i + 1 >= len(sentence.tokens) or sentence.gap(i).strip():
+        return False
+    norm, following = sentence.norms[i], sentence.norms[i + 1]
+    if norm.startswith("ال") or is_verb(sentence.tokens[i].text) or norm in grammar().prepositions:
+        return False
+    return following not in grammar().prepositions and following[:1] != "و" and not is_verb(sentence.tokens[i + 1].text)
+
+
+def _adjective_of(sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` is a relational adjective with the article right after a definite noun ("الاتحاد
+    الأوروبي", "الحرب العالمية")."""
+    norm, before = sentence.norms[i], sentence.norms[i - 1]
+    return (
+        not sentence.gap(i - 1).strip()
+        and before.startswith("ال")
+        and norm.startswith("ال")
+        and norm.endswith(("ي", "يه", "يين", "يون"))
+        and not is_verb(sentence.tokens[i].text)
+    )
+
+
 def _is_aside(sentence: Sentence, lo: int) -> bool:
     g = grammar()
     return sentence.norms[lo] in g.parenthetical_openers or sentence.norms[lo] in g.relative_pronouns
+
+
+# كان 'was' and its sisters (أصبح 'became', ظل 'remained', صار, بات): verbs that head a clause, which the
+# lexicon-based test leaves out because كان is also listed among the words that are never names.
+_AUXILIARIES = frozenset(
+    normalize(w)
+    for w in (
+        *("كان", "كانت", "كانوا", "يكون", "تكون", "يكونون", "أصبح", "أصبحت", "أصبحوا", "يصبح", "تصبح"),
+        *("ظل", "ظلت", "ظلوا", "يظل", "تظل", "صار", "صارت", "بات", "باتت", "ليس", "ليست"),
+    )
+)
+
+
+def _is_auxiliary(sentence: Sentence, i: int) -> bool:
+    norm = sentence.norms[i]
+    return norm in _AUXILIARIES or (norm[:1] in "وف" and norm[1:] in _AUXILIARIES)
 
 
 def _has_verb(sentence: Sentence, indices: list[int]) -> int:
@@ -197,7 +268,7 @@ def _has_verb(sentence: Sentence, indices: list[int]) -> int:
         if sentence.norms[i].lstrip("و") in relatives:
             in_relative = True
             continue
-        if is_verb(sentence.tokens[i].text):
+        if is_verb(sentence.tokens[i].text) or _is_auxiliary(sentence, i):
             if first_any < 0:
                 first_any = pos
             if in_relative:
@@ -209,7 +280,38 @@ def _has_verb(sentence: Sentence, indices: list[int]) -> int:
                 continue
             return pos
         skip_next = False
+    if first_any < 0 and indices:
+        # The clause's first word after an opener or subordinator ("وعندما ضم العثمانيون ...").
+        lead = 0
+        while lead < min(2, len(indices) - 1) and sentence.norms[indices[lead]].lstrip("وف") in (
+            _SUBORDINATORS | grammar().openers
+        ):
+            lead += 1
+        if _opens_with_verb(sentence, indices[lead], after_opener=lead > 0):
+            return lead
     return first_any
+
+
+def _opens_with_verb(sentence: Sentence, i: int, *, after_opener: bool = False) -> bool:
+    """Whether token ``i``, first in a clause with no clear verb, is its verb: a word that can be one, without
+    the article, at the start of the sentence, after punctuation or with و/ف attached ("وقدر عدد سكانها بـ104
+    مليون نسمة": قدر 'was estimated' and قدر 'fate' are written alike)."""
+    word = sentence.tokens[i].text
+    bare = without_conjunction(word)
+    opens = after_opener or i == 0 or bool(re.search(r"[،,.؛:]", sentence.gap(i - 1))) or bare != word
+    opens = opens or sentence.norms[i - 1].lstrip("وف") in _SUBORDINATORS | grammar().openers
+    norm = normalize(bare)
+    g = grammar()
+    if not opens or norm.startswith("ال") or norm in g.prepositions or is_name_word(bare):
+        return False
+    if norm in people_words().not_names or any(norm == q[0] for q in g.qualifiers):
+        return False  # "أكثر من 1000 مشارك": a qualifier, not the verb أكثر 'increased'
+    following = sentence.norms[i + 1] if i + 1 < len(sentence.tokens) else ""
+    if not following or find_numbers([sentence.tokens[i + 1].text]):
+        return False
+    if following in g.prepositions and bare == word:
+        return False  # "أكثر من"; with و attached a verb may take a preposition: "وعرض حتى الآن"
+    return morphology.can_be_verb(bare)
 
 
 def build(
@@ -222,7 +324,7 @@ def build(
     """``_build``, refusing a question with nothing but the question phrase, or one word that is no verb."""
     built = _build(sentence, first, last, qword, **options)  # type: ignore[arg-type]
     content = built.text.rstrip("؟").split()[len(qword.split()) :]
-    if not content or (len(content) == 1 and not is_verb(content[0])):
+    if not content or (len(content) == 1 and not morphology.can_be_verb(without_conjunction(content[0]))):
         return Built("", False)  # "متى تُوفي؟" asks something; "في أي يوم مساء؟" does not
     return built
 
@@ -260,6 +362,7 @@ def _build(
         left.pop()
     phrase = qword
     prep = ""
+    prep_raw = ""
     if coordinated:
         for pos in range(len(left) - 1, -1, -1):
             i = left[pos]
@@ -274,16 +377,24 @@ def _build(
     elif left and sentence.norms[left[-1]] in g.prepositions:
         prep = sentence.norms[left[-1]]
         left = left[:-1]
+    elif left and sentence.norms[left[-1]][:1] in "وف" and sentence.norms[left[-1]][1:] in g.prepositions:
+        prep = sentence.norms[left[-1]][1:]  # "وفي العاشر من أيلول": and + in
+        prep_raw = sentence.tokens[left[-1]].text[1:]
+        left = left[:-1]
     if prep:
         if absorb is not None and prep in absorb:
             phrase = absorb[prep]
         elif " " in prep:
             phrase = f"{prep} {qword}"
+        elif prep == "بين":
+            return Built("", False)  # "بين [عامي 1990] و..." asks for one end of a pair: no question
         else:
-            raw = next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
+            raw = prep_raw or next(sentence.tokens[i].text for i in range(lo, first) if sentence.norms[i] == prep)
             # "إلى 1.1%" -> "إلى أي نسبة": a percentage after a preposition is asked with أي نسبة
             phrase = contract(raw, "أي نسبة" if qword == "كم بالمئة" else qword)
     tail_ = tail(sentence, last, hi, others)
+    if not object_ok and tail_ and _has_verb(sentence, left) >= 0 and is_verb(sentence.tokens[tail_[0]].text):
+        tail_ = []  # "يمتلك 1093 براءة [تحمل اسمه]": a clause describing a counted answer, not part of the question
     if (
         tail_
         and is_verb(sentence.tokens[tail_[-1]].text)
@@ -295,7 +406,14 @@ def _build(
     if construct_in_place and not prep and left and not coordinated:
         before = left[-1]
         head = sentence.norms[before]
-        construct_head = not head.startswith("ال") and not is_name_word(sentence.tokens[before].text)
+        # "مقتل [18 شخصا]" is a construct; "بالكأس [ثمان مرات]" is not (a preposition and the article).
+        construct_head = not sentence.bare(before).startswith("ال") and not head.startswith("ال")
+        construct_head = construct_head and not is_name_word(sentence.tokens[before].text)
+        # Only a head governed by a preposition cannot be left behind ("أدت إلى مقتل"); "تبلغ مدة كل مباراة
+        # [حوالي 90 دقيقة]" fronts well.
+        governed = len(left) >= 2 and sentence.norms[left[-2]] in g.prepositions
+        bare_number = bool(find_numbers([sentence.tokens[first].text]))  # "ممثلو [40 دولة]", not "[حوالي 25]"
+        construct_head = construct_head and (governed or bare_number or sentence.bare(before) != head)
         if construct_head and not is_verb(sentence.tokens[before].text) and head not in g.openers:
             # "أدت إلى مقتل [18 شخصا]": a count governed by a noun is asked in place, from the clause's verb.
             verb_pos = _has_verb(sentence, left)
@@ -313,13 +431,22 @@ def _build(
     if left and sentence.norms[left[0]].lstrip("و") in g.relative_pronouns:
         relative = _antecedent(sentence, segs, seg_index, sentence.norms[left[0]].lstrip("و"))
     opened = False
+    coordinated_verb = False
+    but_it = False
     for pos in range(len(left) - 1, -1, -1):
         word = sentence.tokens[left[pos]].text
-        if pos and sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]):
-            left = left[pos:]  # "انتخب ... في 24 يونيو 2018 وتسلم سلطاته في": ask from the last clause
+        if pos and sentence.norms[left[pos]][:1] == "و" and is_verb(word[1:]) and without_conjunction(word) != word:
+            left = left[pos:]  # "فاز ... في 3 مايو 2015 وتسلم مهامه في": ask from the last clause
+            coordinated_verb = True
             break
-        if sentence.norms[left[pos]] in _CLAUSE_OPENERS and pos + 1 < len(left):
+        but_it = sentence.norms[left[pos]].removeprefix("و") in _BUT_IT
+        if (sentence.norms[left[pos]] in _CLAUSE_OPENERS or but_it) and pos + 1 < len(left):
             left = left[pos + 1 :]  # "... فيما تابعها ملايين المشاهدين في": the clause after فيما
+            opened = True
+            break
+        opener = sentence.norms[left[pos]].lstrip("و") in _SUBORDINATORS | {_UNTIL}
+        if pos and opener and pos + 1 < len(left) and is_verb(sentence.tokens[left[pos + 1]].text):
+            left = left[pos + 1 :]  # "وظلت قائمة حتى قاد الوالي جيشا ... [عام 1750]": the clause after حتى
             opened = True
             break
     verb_pos = _has_verb(sentence, left)
@@ -341,20 +468,40 @@ def _build(
         return Built(_finish(words), True)
     if not (opened and verb_pos == 0):
         verb_pos = _has_verb(sentence, left)
-    if (
-        len(left) >= 3
-        and sentence.norms[left[-2]].lstrip("و") in g.relative_pronouns
-        and is_verb(sentence.tokens[left[-1]].text)
-    ):
-        # "قضى على الخلافة الفاطمية التي استمرت [262 سنة]" -> "كم سنة استمرت الخلافة الفاطمية؟"
+    relative_at = next(
+        (
+            pos
+            for pos in range(len(left) - 2, 0, -1)
+            if sentence.norms[left[pos]].lstrip("و") in g.relative_pronouns
+            and morphology.can_be_verb(sentence.tokens[left[pos + 1]].text)
+        ),
+        -1,
+    )
+    if relative_at > 0:
+        # "قضى على الدولة المرابطية التي استمرت [90 سنة]" -> "كم سنة استمرت الدولة المرابطية؟"; "سلطنة بروناي التي
+        # أعلنت ولاءها للخليفة في [سنة 1570م]" -> "متى أعلنت سلطنة بروناي ولاءها للخليفة؟"
         head_noun: list[int] = []
-        for i in reversed(left[:-2]):
+        for i in reversed(left[:relative_at]):
             stop = sentence.norms[i] in g.prepositions or is_verb(sentence.tokens[i].text)
-            if stop or len(head_noun) == 4:
+            if stop or len(head_noun) == 4 or re.search(r"[،,.؛:()]", sentence.gap(i)):
                 break
             head_noun.insert(0, i)
+            word = sentence.tokens[i].text
+            name = not morphology.is_known(word) or morphology.is_only_proper_noun(word)
+            name = name and sentence.bare(i) not in people_words().place_heads  # "إمارة" heads a name
+            if not sentence.norms[i].startswith(("ال", "وال")) and not name:
+                break  # the head of the construct ("إمارة الدرعية", "سلطنة آتشيه السومطرية") starts the phrase
+        before = head_noun[0] - 1 if head_noun else -1
+        if before in left and sentence.bare(before) in people_words().place_heads:
+            head_noun.insert(0, before)  # "إمارة حائل": the place head before a name it does not know
         if head_noun:
-            words = [phrase, *_render(sentence, left[-1:]), *_render(sentence, head_noun)]
+            verb = sentence.tokens[left[relative_at + 1]].text
+            rest = _render(sentence, left[relative_at + 2 :])
+            stem = _without_object(verb)
+            if stem:  # "التي أسسها عبد الله بن رشيد" -> "أسس عبد الله بن رشيد إمارة حائل"
+                words = [phrase, stem, *rest, *_render(sentence, head_noun)]
+            else:
+                words = [phrase, verb, *_render(sentence, head_noun), *rest]
             return Built(_finish(words + _words(sentence, tail_)), True)
     if verb_pos == 0 and len(left) >= 3 and is_verb(sentence.tokens[left[-1]].text) and not object_ok:
         # "تبدأ حملة تطعيم واسعة ... تستهدف [مليون شخص]": the answer is the object of the last verb; ask
@@ -369,10 +516,20 @@ def _build(
         return Built(_finish(words), True)
     if verb_pos == 0:
         words = [phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]
+        if (coordinated_verb and len(left) == 1) or (but_it and _has_verb(sentence, left[1:]) < 0):
+            # "... وانتهت في [date]": the coordinated verb's subject is the sentence's topic.
+            words[2:2] = _topic(sentence)  # after the question phrase and the verb
         return Built(_finish(words), True)
     if verb_pos > 0:
         subject = left[:verb_pos]
         predicate = left[verb_pos:]
+        copula = next((pos for pos, i in enumerate(subject) if sentence.norms[i] in _COPULAS), -1)
+        if copula > 0 and not any(sentence.norms[i] in g.prepositions for i in subject[:copula]):
+            # "الثورة الصناعية هي مرحلة تاريخية بدأت في [date]" -> "متى بدأت الثورة الصناعية؟": the
+            # verb describes the copula's predicate, which is the topic itself.
+            words = [phrase, *_render(sentence, predicate[:1]), *_render(sentence, subject[:copula], first_text)]
+            words += _render(sentence, predicate[1:]) + _words(sentence, tail_)
+            return Built(_finish(words), True)
         movable = not any(sentence.norms[i] in _COPULAS for i in subject)
         if movable and len(subject) <= 12 and not any(sentence.norms[i] in g.prepositions for i in subject[:1]):
             # The subject right after the verb: "إلى أين أرسلت المنظمة 50 طنا من الأدوية؟"
@@ -396,7 +553,7 @@ def _build(
     # "أن معدل التضخم في [مصر] بلغ ...": the verb after the answer goes first, the subject after it.
     has_copula = any(sentence.norms[i] in _COPULAS for i in left)
     if left and tail_ and _has_verb(sentence, tail_) == 0 and len(left) <= 6 and not has_copula:
-        verb_word = _render(sentence, tail_[:1])
+        verb_word = [without_conjunction(w) for w in _render(sentence, tail_[:1])]
         return Built(
             _finish([phrase, *verb_word, *_render(sentence, left, first_text), *_words(sentence, tail_[1:])]),
             True,
@@ -410,12 +567,49 @@ def _build(
     copula = any(sentence.norms[i] in _COPULAS for i in left)
     nominal = bool(left) and not copula
     if nominal and (prep or absorb) and not any(_is_number(sentence, i) for i in left) and len(left) <= 6:
-        # A nominal sentence ("المغرب عضو في الأمم المتحدة منذ 1956"): the question phrase goes first.
+        # A nominal sentence ("النادي عضو في الاتحاد منذ 1962"): the question phrase goes first.
         return Built(_finish([phrase, *_render(sentence, left, first_text), *_words(sentence, tail_)]), True)
     words = [*_render(sentence, left, first_text), phrase, *_words(sentence, tail_)]
     if len(words) - len(phrase.split()) < 3:
         return Built("", False)  # "589 هـ متى؟": too little said to ask in place
     return Built(_finish(words), False)
+
+
+_OBJECT_PRONOUNS = ("ها", "هم", "هما", "ه")  # her/it, them, them two, him/it
+
+
+def _without_object(verb: str) -> str:
+    """A verb without its object pronoun ("أسسها" -> "أسس", "بناها" -> "بنى"), or "" when it has none."""
+    norm = normalize(verb)
+    for suffix in _OBJECT_PRONOUNS:
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 2 and verb.endswith(suffix):
+            stem = verb[: len(verb) - len(suffix)]
+            if stem.endswith("ا") and morphology.can_be_verb(stem[:-1] + "ى"):
+                return stem[:-1] + "ى"
+            if morphology.can_be_verb(stem) and not morphology.can_be_verb(verb + "ا"):
+                return stem
+    return ""
+
+
+def _topic(sentence: Sentence) -> list[str]:
+    """The noun phrase a sentence opens with, when a copula or verb follows it ("الثورة الصناعية هي ..."),
+    as words; [] otherwise."""
+    g = grammar()
+    indices, _ = _strip_opener(sentence, list(range(min(len(sentence.tokens), 6))))
+    phrase: list[int] = []
+    for i in indices:
+        if sentence.norms[i] in _COPULAS or is_verb(sentence.tokens[i].text) or _is_auxiliary(sentence, i):
+            break
+        if phrase and not sentence.norms[i].startswith("ال"):
+            break  # "سويسرا [دولة صغيرة]": the predicate of a nominal sentence is no part of its topic
+        if sentence.norms[i] in g.prepositions or len(phrase) == 4:
+            return []
+        phrase.append(i)
+        if re.search(r"[،,.؛:()]", sentence.gap(i)):
+            return []
+    if not phrase or not (sentence.norms[phrase[0]].startswith("ال") or is_name_word(sentence.tokens[phrase[0]].text)):
+        return []
+    return _render(sentence, phrase)
 
 
 def _borrow_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: int) -> tuple[list[int], int] | None:
@@ -428,6 +622,9 @@ def _borrow_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index: i
         indices = list(range(max(lo, _after_frame(sentence, lo, hi)), hi))
         stripped, _ = _strip_opener(sentence, indices)
         if stripped and _has_verb(sentence, stripped) == 0 and len(indices) <= _MAX_CONTEXT:
+            years = date_words().year_words
+            while len(indices) > 1 and (sentence.norms[indices[-1]] in grammar().prepositions | years):
+                indices.pop()  # "عاش في القاهرة [بين عامي] (1920 - 1935)": what the next segment completes
             return indices, lo  # only a clause that starts with its verb; a nominal clause is no context
         if _has_verb(sentence, stripped) >= 0:
             return None  # a clause with its own verb elsewhere: the answer belongs to it
@@ -441,8 +638,11 @@ def _following_clause(sentence: Sentence, segs: list[tuple[int, int]], seg_index
     lo, hi = segs[seg_index + 1]
     indices = list(range(lo, hi))
     indices, first_text = _strip_opener(sentence, indices)
-    if not indices or _has_verb(sentence, indices) != 0 or len(indices) > _MAX_CONTEXT:
+    if not indices or _has_verb(sentence, indices) != 0:
         return []
+    if len(indices) > _MAX_TAIL + 2:
+        # A long main clause: its verb and a short tail ("قام الجيش باجتياح البلاد").
+        indices = [indices[0], *tail(sentence, indices[0] + 1, hi, others, longest=_MAX_TAIL)]
     words = _render(sentence, indices, first_text)
     # Skip an apposition (", فلاديمير فورونكوف،") and add the complement clause ("إن ...").
     for nxt in range(seg_index + 2, min(len(segs), seg_index + 4)):

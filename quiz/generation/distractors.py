@@ -150,15 +150,28 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
                 if n <= 31 and not 1 <= m <= 28:
                     continue
                 options.append(" ".join([*tokens[:index], with_number(token, n, m), *tokens[index + 1 :]]))
-    # Keep the month series of the answer (يناير or كانون الثاني or جانفي): shift the month within it.
-    raw = load_data("dates.json")["months"]
-    for series in range(3):
-        for number, forms in raw.items():
-            if series < len(forms) and forms[series] in answer:
-                for shift in (1, -1, 2):
-                    other = raw[str((int(number) - 1 + shift) % 12 + 1)]
-                    if series < len(other):
-                        options.append(answer.replace(forms[series], other[series]))
+    # Keep the month series of the answer (يناير or كانون الثاني or جانفي, or the Hijri months): shift the
+    # month within it.
+    data = load_data("dates.json")
+    for raw in (data["months"], data["hijri_months"]):
+        for series in range(3):
+            for number, forms in raw.items():
+                if series < len(forms) and forms[series] in answer:
+                    for shift in (1, -1, 2):
+                        other = raw[str((int(number) - 1 + shift) % 12 + 1)]
+                        if series < len(other):
+                            options.append(answer.replace(forms[series], other[series]))
+    # A day written as an ordinal ("الخامس من شعبان"): another day of the month.
+    ordinals = sorted(
+        ((int(day), form) for day, forms in data["ordinal_days"].items() for form in forms), key=lambda x: -len(x[1])
+    )
+    for day, form in ordinals:
+        if answer.startswith(form + " من"):
+            others = {d: f for d, f in reversed(ordinals)}
+            for shift in (1, -1, 2, 3):
+                if (day + shift) in others and 1 <= day + shift <= 28:
+                    options.append(others[day + shift] + answer[len(form) :])
+            break
     rng.shuffle(options)
     return _distinct(answer, options)
 
@@ -166,6 +179,8 @@ def dates(fact: Fact, answer: str, rng: random.Random) -> list[str]:
 def periods(answer: str, rng: random.Random) -> list[str]:
     """A period of years ("بين عامي 1908 و1914") moved as a whole by a few years or decades."""
     years = [m for m in _DIGITS.finditer(answer) if len(m.group()) >= 3]
+    if not years and "القرن" in answer:  # "من مطلع القرن السابع عشر إلى نهاية القرن الثامن عشر"
+        return _century_periods(answer, rng)
     if len(years) != 2:
         return []
     shifts = [-20, -10, -5, -3, 3, 5, 10, 20]
@@ -178,6 +193,57 @@ def periods(answer: str, rng: random.Random) -> list[str]:
             digits = str(value) if match.group().isascii() else str(value).translate(_ARABIC_INDIC)
             text = text[: match.start()] + digits + text[match.end() :]
         options.append(text)
+    return _distinct(answer, options)
+
+
+def ranges(answer: str, rng: random.Random) -> list[str]:
+    """A range of numbers ("بين 3 و5 أعوام") moved as a whole, its width kept."""
+    found = list(_DIGITS.finditer(answer))
+    if len(found) != 2:
+        return []
+    low, high = (int(normalize(m.group()).replace(",", "").replace(".", "").replace("٬", "")) for m in found)
+    options = []
+    for new_low in near_numbers(low, rng):
+        shift = new_low - low
+        text = answer
+        for match, value in reversed(list(zip(found, (low + shift, high + shift), strict=True))):
+            digits = str(value) if match.group().isascii() else str(value).translate(_ARABIC_INDIC)
+            text = text[: match.start()] + digits + text[match.end() :]
+        if low + shift > 0:
+            options.append(text)
+    return _distinct(answer, options)
+
+
+def centuries(answer: str, rng: random.Random) -> list[str]:
+    """A century ("القرن السادس عشر") moved by one or two: its ordinal swapped for a neighbour's."""
+    ordinals = load_data("dates.json")["ordinal_centuries"]
+    found = max((o for o in ordinals if f" {o}" in f" {answer} "), key=len, default="")
+    if not found:
+        return []
+    index = ordinals.index(found)
+    options = [
+        answer.replace(found, ordinals[index + shift], 1)
+        for shift in (1, -1, 2, -2)
+        if 0 <= index + shift < len(ordinals)
+    ]
+    rng.shuffle(options)
+    return _distinct(answer, options)
+
+
+def _century_periods(answer: str, rng: random.Random) -> list[str]:
+    """A period of centuries moved as a whole: every ordinal shifted by the same step."""
+    ordinals = load_data("dates.json")["ordinal_centuries"]
+    pattern = re.compile("|".join(sorted(map(re.escape, ordinals), key=len, reverse=True)))
+    found = [m for m in pattern.finditer(answer) if m.group() in ordinals]
+    options = []
+    for shift in (1, -1, 2, -2):
+        indices = [ordinals.index(m.group()) + shift for m in found]
+        if found and all(0 <= i < len(ordinals) for i in indices):
+            text = answer
+            for match, index in reversed(list(zip(found, indices, strict=True))):
+                text = text[: match.start()] + ordinals[index] + text[match.end() :]
+            options.append(text)
+    rng.shuffle(options)
     return _distinct(answer, options)
 
 
@@ -218,6 +284,11 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
     ]
     answer_names = {normalize(x) for x in fact.key.split(":", 1)[1].split("+")}
     pool = [name for name, norm in _pool(category) if norm not in answer_names]
+    if category == "region":
+        # A continent for a continent, a sea for a sea, a river for a river.
+        kind = _region_kind(fact.answer)
+        in_article = [name for name in in_article if _region_kind(name) == kind]
+        pool = [name for name in pool if _region_kind(name) == kind]
     rng.shuffle(pool)
     singles = [x for x in dict.fromkeys(in_article) if normalize(x) not in answer_names] + pool
     if parts == 1:
@@ -228,6 +299,31 @@ def places(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
         if len(group) == parts:
             options.append(" و".join(group))
     return _distinct(answer, options)
+
+
+# Continents (Africa, Europe, Asia, the Americas, Oceania, Australia, Antarctica) and the first words of seas and
+# rivers (sea, ocean, gulf, river): the kinds of region a distractor must share.
+_CONTINENTS = frozenset(
+    normalize(w)
+    for w in (
+        *("أفريقيا", "إفريقيا", "أوروبا", "آسيا", "أمريكا الشمالية", "أمريكا الجنوبية", "أمريكا اللاتينية"),
+        *("أوقيانوسيا", "أستراليا", "أنتاركتيكا", "القارة القطبية الجنوبية"),
+    )
+)
+_SEA_WORDS = frozenset(normalize(w) for w in ("البحر", "بحر", "المحيط", "محيط", "الخليج", "خليج"))
+_RIVER_WORDS = frozenset(normalize(w) for w in ("نهر", "النهر"))
+
+
+def _region_kind(name: str) -> str:
+    norm = normalize(name)
+    first = norm.split()[0] if norm.split() else ""
+    if norm in _CONTINENTS:
+        return "continent"
+    if first in _SEA_WORDS:
+        return "sea"
+    if first in _RIVER_WORDS:
+        return "river"
+    return "region"
 
 
 @cache
@@ -254,6 +350,8 @@ def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]
     """Up to three distractors for ``fact`` whose right answer is displayed as ``answer``."""
     rng = rng_for(seed, fact.key)
     if fact.type in {"count", "percent", "amount", "duration", "year"}:
+        if fact.detail == "range":
+            return ranges(answer, rng)
         if fact.number is None:
             return decimals(answer, rng)
         return numeric(fact, answer, facts, rng)
@@ -263,13 +361,15 @@ def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]
         return periods(answer, rng)
     if fact.type == "weekday":
         return weekdays(answer, rng)
+    if fact.type == "century":
+        return centuries(answer, rng)
     if fact.type == "time":
         return relative_times(answer, rng)
     if fact.type in {"place", "org"}:
         return places(fact, answer, facts, rng)
     if fact.type == "person":
         return people(fact, answer, facts, rng)
-    if fact.type in {"role", "description"}:
+    if fact.type in {"role", "description", "alias"}:
         return same_type_texts(fact, answer, facts, rng)
     return []
 

@@ -1,9 +1,9 @@
-"""Facts from article text: people and their roles, counts, dates and times, durations, places, organisations,
-and definitions ("X، صحفي وإعلامي سعودي،").
+"""Facts from article text: people and their roles, counts and ranges, dates and times, durations, places,
+organisations, definitions ("X، صحفي وإعلامي سعودي،") and other names ("X (بالإنجليزية: Y)", "X أو Y").
 
 Rules are linguistic and work on tokens of one sentence at a time; each fact records its offsets in the
-sentence so the question's evidence can be highlighted. Overlaps are resolved by extraction order: dates,
-numbers, places and organisations, people.
+sentence so the question's evidence can be highlighted. Overlaps are resolved by extraction order: definitions
+and other names (which take no tokens), dates, numbers, places and organisations, people.
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from functools import cache
 
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import Place, date_words, gazetteer, people_words
-from quiz.arabic.normalize import normalize
-from quiz.arabic.numbers import find_numbers, parse_digits
+from quiz.arabic.normalize import normalize, strip_tashkeel
+from quiz.arabic.numbers import NumberSpan, find_numbers, parse_digits
 from quiz.arabic.sentences import Span, split_sentences
 from quiz.arabic.tokens import Token, is_arabic, is_latin_only, split_prefix, tokenize
-from quiz.generation.grammar import grammar, is_name_word, is_verb
+from quiz.generation.grammar import grammar, is_name_word, is_verb, without_conjunction
 from quiz.generation.types import Fact
 
 _YEAR_WITH_ERA = re.compile(r"^[وفبل]?([0-9٠-٩]{3,4})(م|هـ|ه)$")
-_MAX_SENTENCE_TOKENS = 120
+_MAX_SENTENCE_TOKENS = 200
 
 
 def _number_forms() -> frozenset[str]:
@@ -152,8 +152,8 @@ def _match_phrase(norms: Sequence[str], end: int, phrases: tuple[tuple[str, ...]
         n = len(phrase)
         if end - n >= 0 and tuple(norms[end - n : end]) == phrase:
             return n
-        if n and end - n >= 0 and norms[end - n].startswith("و") and (norms[end - n][1:], *phrase[1:]) == phrase:
-            return n
+        if n and end - n >= 0 and norms[end - n][:1] in "وبلف" and (norms[end - n][1:], *phrase[1:]) == phrase:
+            return n  # "وأكثر من", "بحوالي", "لما يقرب من": an attached و/ب/ل/ف
     return 0
 
 
@@ -161,21 +161,64 @@ def _match_phrase(norms: Sequence[str], end: int, phrases: tuple[tuple[str, ...]
 # Dates and times
 
 
-def _month_at(sentence: Sentence, k: int) -> tuple[int, int] | None:
-    """(month number, token count) if a month name starts at token k (one or two words)."""
-    months = date_words().months
-    for form in sentence.forms(k):
-        if k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1] in months:
-            return months[form + " " + sentence.norms[k + 1]], 2
-        if form in months:
-            return months[form], 1
+def _month_at(sentence: Sentence, k: int) -> tuple[int, int, bool] | None:
+    """(month number, token count, whether Hijri) if a month name starts at token k (one or two words)."""
+    words = date_words()
+    for table, hijri in ((words.months, False), (words.hijri_months, True)):
+        for form in sentence.forms(k):
+            if k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1] in table:
+                return table[form + " " + sentence.norms[k + 1]], 2, hijri
+            if form in table:
+                return table[form], 1, hijri
     return None
 
 
-def _month_word(form: str, sentence: Sentence, k: int) -> bool:
-    months = date_words().months
-    two = k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1] in months
-    return form in months or two
+def _month_form(sentence: Sentence, k: int) -> str:
+    """The form of token k (as it is, or without an attached prefix) that starts a month name."""
+    words = date_words()
+    for form in sentence.forms(k):
+        two = k + 1 < len(sentence.tokens) and form + " " + sentence.norms[k + 1]
+        if form in words.months or form in words.hijri_months or two in words.months or two in words.hijri_months:
+            return form
+    return sentence.norms[k]
+
+
+def _ordinal_day_before(sentence: Sentence, k: int) -> tuple[int, int] | None:
+    """(day, first token) for "الأول من" / "السابع عشر من" right before the month at token k."""
+    if k < 2 or sentence.norms[k - 1] != "من":
+        return None
+    days = date_words().ordinal_days
+    for width in (2, 1):
+        first = k - 1 - width
+        if first < 0:
+            continue
+        words = [normalize(split_prefix(sentence.tokens[first].text).rest), *sentence.norms[first + 1 : k - 1]]
+        for head in dict.fromkeys((sentence.norms[first], words[0])):
+            phrase = " ".join([head, *words[1:]])
+            if phrase in days:
+                return days[phrase], first
+    return None
+
+
+def _year_after_month(sentence: Sentence, k: int) -> tuple[int, int] | None:
+    """(year, token count) for the year right after a month: "2009", "1299م", "من عام 1939", "سنة 2 هـ"."""
+    words = date_words()
+    n = len(sentence.tokens)
+    at = k
+    if at + 1 < n and sentence.norms[at] == "من" and sentence.norms[at + 1] in words.year_words:
+        at += 1  # "الثالث من مايو من عام 1950"
+    has_word = at < n and sentence.norms[at] in words.year_words
+    at += 1 if has_word else 0
+    if at >= n:
+        return None
+    year = _year_at(sentence, at)
+    if year is None and has_word and _era_after(sentence, at + 1):
+        value = parse_digits(sentence.tokens[at].text)
+        year = value if value is not None and 1 <= value <= 2100 else None  # "سنة 2 هـ"
+    if year is None:
+        return None
+    end = at + 1 + _era_after(sentence, at + 1)
+    return year, end - k
 
 
 def _year_at(sentence: Sentence, k: int) -> int | None:
@@ -200,6 +243,13 @@ def _era_after(sentence: Sentence, k: int) -> int:
     return 0
 
 
+def date_words_form(sentence: Sentence, k: int) -> str:
+    """Token k's form that starts an ordinal day ("والعاشر" -> "العاشر")."""
+    days = date_words().ordinal_days
+    firsts = {phrase.split()[0] for phrase in days}
+    return next((f for f in sentence.forms(k) if f in firsts), sentence.norms[k])
+
+
 def extract_dates(sentence: Sentence) -> list[Fact]:
     facts: list[Fact] = []
     words = date_words()
@@ -211,27 +261,35 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
         month = _month_at(sentence, k)
         if month is None:
             continue
-        number, width = month
+        number, width, hijri = month
         start, end = k, k + width
         day = parse_digits(sentence.tokens[k - 1].text) if k > 0 else None
+        ordinal: tuple[int, int] | None = _ordinal_day_before(sentence, k)
         if day is not None and 1 <= day <= 31 and (k - 1) not in sentence.taken:
             start = k - 1
-        year = _year_at(sentence, end)
-        if year is not None:
-            end += 1
-            end += _era_after(sentence, end)
+        elif ordinal is not None and sentence.free(ordinal[1], k):
+            day, start = ordinal  # "الثالث من مايو", "الخامس من شعبان"
+        year_after = _year_after_month(sentence, end)
+        year = year_after[0] if year_after else None
+        if year_after:
+            end += year_after[1]
         has_number = start < k or year is not None
         ambiguous = bool(set(sentence.forms(k)) & words.ambiguous_months)
         after_prep = k > 0 and sentence.norms[k - 1] in g.time_prepositions
-        if not has_number and (ambiguous or not after_prep):
-            continue
+        after_month_word = k > 0 and sentence.bare(k - 1) in {"شهر", "شهري"}
+        if not has_number and (ambiguous or hijri or not after_prep) and not after_month_word:
+            continue  # "صفر" 'zero', "رمضان" a name: a Hijri month needs its day, its year or شهر
         if not sentence.free(start, end):
             continue
         sentence.take(start, end)
         kind = "date" if start < k else ("date" if year is None else "month_year")
-        key = f"date:{day if start < k else 0}:{number}:{year or 0}"
-        month_form = next(f for f in sentence.forms(k) if _month_word(f, sentence, k))
-        prefix = sentence.digit_prefix_len(start) if start < k else sentence.prefix_len(k, month_form)
+        key = f"{'hdate' if hijri else 'date'}:{day if start < k else 0}:{number}:{year or 0}"
+        if start < k and ordinal is not None and start == ordinal[1]:
+            prefix = sentence.prefix_len(start, date_words_form(sentence, start))
+        elif start < k:
+            prefix = sentence.digit_prefix_len(start)
+        else:
+            prefix = sentence.prefix_len(k, _month_form(sentence, k))
         facts.append(_fact(sentence, "date", key, start, end, number=year, prefix=prefix, detail=kind))
     for k in range(n):
         if k in sentence.taken:
@@ -259,16 +317,150 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
             if sentence.norms[k + 1] in words.ordinals or width == 2:
                 end = k + 1 + width
                 end += _era_after(sentence, end)
-                if sentence.free(k, end):
-                    sentence.take(k, end)
-                    ordinal = " ".join(sentence.norms[k + 1 : k + 1 + width])
-                    prefix = sentence.prefix_len(k, bare)
-                    facts.append(_fact(sentence, "century", f"century:{ordinal}", k, end, prefix=prefix))
+                start = k
+                if k > 0 and sentence.bare(k - 1) in words.time_qualifiers and (k - 1) not in sentence.taken:
+                    start = k - 1  # "نهاية القرن الخامس عشر", "مطلع القرن العاشر"
+                if sentence.free(start, end):
+                    sentence.take(start, end)
+                    ordinal_words = " ".join(sentence.norms[k + 1 : k + 1 + width])
+                    first_form = sentence.bare(start) if start < k else bare
+                    prefix = sentence.prefix_len(start, first_form)
+                    key = f"century:{sentence.bare(start) + ':' if start < k else ''}{ordinal_words}"
+                    facts.append(_fact(sentence, "century", key, start, end, prefix=prefix))
     return facts
 
 
 # ----------------------------------------------------------------------------------------------------------
 # Numbers: years, durations, counts, percentages, amounts
+
+
+# Words that open a range of numbers: "بين 3 و5 أعوام" 'between', "ما بين", "من 10 إلى 20" 'from'.
+_RANGE_OPENERS = (("ما", "بين"), ("بين",), ("من",))
+_RANGE_LINKS = frozenset({"و", "الي", "حتي"})  # and, to, until
+_DASHED_RANGE = re.compile(r"^[وبل]?([0-9٠-٩]+)[-–]([0-9٠-٩]+)$")
+
+
+def _range_unit(sentence: Sentence, k: int) -> tuple[str, int] | None:
+    """(fact type, unit width) when token k can count a range: a duration unit, a measure or currency, or a counted
+    noun."""
+    if k >= len(sentence.tokens) or re.search(r"[،,.؛:()]", sentence.gap(k - 1)):
+        return None
+    g = grammar()
+    norm, bare = sentence.norms[k], sentence.bare(k)
+    if norm in date_words().duration_units or bare in date_words().duration_units:
+        return "duration", 1
+    if {norm, bare} & (g.currency_words | g.measure_units) or norm in g.unit_names:
+        square = k + 1 < len(sentence.tokens) and sentence.norms[k + 1] in {"مربع", "مربعا", "مكعب", "مكعبا"}
+        return "amount", 2 if square else 1
+    if not is_arabic(sentence.tokens[k].text) or norm.startswith("ال") or norm in g.count_stop_nouns:
+        return None
+    if norm in g.prepositions or bare in g.prepositions or bare in people_words().not_names:
+        return None
+    if morphology.is_only_verb(sentence.tokens[k].text) or parse_digits(sentence.tokens[k].text) is not None:
+        return None
+    if any(r.pos == "PREP" for r in morphology.analyse(sentence.tokens[k].text)):
+        return None
+    return "count", 1
+
+
+def _extract_ranges(sentence: Sentence, spans: Sequence[NumberSpan]) -> list[Fact]:
+    """Two numbers of one unit as one answer: "بين 3 و5 أعوام", "ما بين 20 و30 ألف زائر", "من 3-4 أيام"."""
+    facts: list[Fact] = []
+    pairs: list[tuple[int, int, int, int, int]] = []  # (first number token, its end, end of second, low, high)
+    for left, right in itertools.pairwise(spans):
+        if left.decimal or right.decimal or left.words != right.words:
+            continue
+        glued = right.start == left.end and sentence.norms[right.start][:1] == "و"
+        linked = right.start == left.end + 1 and sentence.norms[left.end] in _RANGE_LINKS
+        dashed = right.start == left.end and re.fullmatch(r"\s*[-–]\s*", sentence.gap(left.end - 1)) is not None
+        if glued or linked or dashed:
+            pairs.append((left.start, left.end, right.end, left.value, right.value))
+    for k, token in enumerate(sentence.tokens):
+        dashed_token = _DASHED_RANGE.match(token.text)
+        if dashed_token:
+            low, high = parse_digits(dashed_token.group(1)), parse_digits(dashed_token.group(2))
+            if low is not None and high is not None:
+                pairs.append((k, k + 1, k + 1, low, high))
+    for start, left_end, end, low, high in pairs:
+        era = _era_after(sentence, end)
+        if era and low < high and sentence.free(start, end + era):
+            # "532 - 589 هـ", "1138 - 1193 م": two years of one era, joined into a period later.
+            sentence.take(start, end + era)
+            facts.append(_fact(sentence, "year", f"year:{low}", start, left_end, number=low))
+            second = end - 1 if end - 1 > start else start
+            facts.append(_fact(sentence, "year", f"year:{high}", second, end + era, number=high))
+            continue
+        signs = [sentence.gap(k - 1).lstrip()[:1] in {"%", "٪"} for k in (left_end, end)]
+        if all(signs) or (signs[1] and left_end == end):
+            facts += _percent_range(sentence, start, end, low, high)  # "من 30% إلى 35%"
+            continue
+        unit = _range_unit(sentence, end)
+        if unit is None or not low < high or (low >= 1000 and high <= 2100 and unit[0] != "amount"):
+            continue  # "1908 و1914" is a period of years, asked as one elsewhere
+        opener = next((len(o) for o in _RANGE_OPENERS if tuple(sentence.norms[max(0, start - len(o)) : start]) == o), 0)
+        first, last = start - opener, end + unit[1]
+        if not sentence.free(first, last):
+            continue
+        type_, _width = unit
+        marker = _match_phrase(sentence.norms, first, grammar().duration_markers) if type_ == "duration" else 0
+        first -= marker if sentence.free(first - marker, first) else 0
+        sentence.take(first, last)
+        unit_text = " ".join(t.text for t in sentence.tokens[end:last])
+        qualifier = " ".join(t.text for t in sentence.tokens[first:start])
+        facts.append(
+            _fact(
+                sentence,
+                type_,
+                f"{type_}:{low}-{high}:{_unit_key(unit_text)}",
+                first,
+                last,
+                number=high,
+                unit=unit_text,
+                qualifier=qualifier,
+                detail="range",
+                prefix=_lead_prefix(sentence, first, start),
+            )
+        )
+    return facts
+
+
+def _percent_range(sentence: Sentence, start: int, end: int, low: int, high: int) -> list[Fact]:
+    """A range of percentages as one fact, from its opener ("من", "بين") to the second sign."""
+    opener = next((len(o) for o in _RANGE_OPENERS if tuple(sentence.norms[max(0, start - len(o)) : start]) == o), 0)
+    first = start - opener
+    if not low < high or not sentence.free(first, end):
+        return []
+    sentence.take(first, end)
+    fact = _fact(
+        sentence,
+        "percent",
+        f"percent:{low}-{high}",
+        first,
+        end,
+        number=high,
+        qualifier=" ".join(t.text for t in sentence.tokens[first:start]),
+        detail="range",
+        prefix=_lead_prefix(sentence, first, start),
+    )
+    sign_at = sentence.text.index(sentence.gap(end - 1).lstrip()[0], fact.end)
+    return [
+        replace(
+            fact,
+            end=sign_at + 1,
+            text=sentence.text[fact.start : sign_at + 1],
+            answer=sentence.text[fact.start : sign_at + 1],
+        )
+    ]
+
+
+_BETWEEN = normalize("بين")  # between
+
+
+@cache
+def _ordinal_words() -> frozenset[str]:
+    """First words of ordinals (الأول، الثاني ... الحادي): before عشر they make an ordinal, not a count."""
+    masculine = {phrase.split()[0] for phrase in date_words().ordinal_days}
+    return frozenset(masculine | {word + "ه" for word in masculine} | {"الاولي"})  # and feminine: التاسعة
 
 
 def extract_numbers(sentence: Sentence) -> list[Fact]:
@@ -285,7 +477,9 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             sentence.take(first, k + 1)
             prefix = sentence.prefix_len(first, sentence.norms[first]) if first < k else sentence.digit_prefix_len(k)
             facts.append(_fact(sentence, "year", f"year:{year}", first, k + 1, number=year, prefix=prefix))
-    for found in find_numbers(texts):
+    spans = find_numbers(texts)
+    facts += _extract_ranges(sentence, spans)
+    for found in spans:
         i, j, value = found.start, found.end, found.value
         # A bare decimal ("45.44%", "2.3") has no whole number: its facts carry none (typed questions only).
         number: int | None = None if found.decimal else value
@@ -305,7 +499,7 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             prefix = _lead_prefix(sentence, first, i)
             facts.append(_fact(sentence, "year", f"year:{value}:era", first, j + era, number=value, prefix=prefix))
             continue
-        if found.words and i > 0 and sentence.norms[i - 1].startswith("ال") and value <= 19:
+        if found.words and i > 0 and sentence.norms[i - 1] in _ordinal_words() and value <= 19:
             continue  # "الثاني عشر": an ordinal, not a count
         # A year: "عام 2021", "في 1958", "منذ 2017", "2021م", or a bare 4-digit year before punctuation.
         if (
@@ -316,11 +510,13 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
                 prev in words.year_words
                 or era
                 or prev in g.time_prepositions
+                or prev == _BETWEEN  # "فيما بين 1830 وحتى 1847"
+                or (i > 0 and "/" in sentence.gap(i - 1) and prev in words.era_marks)  # "1157 هـ / 1744"
                 or (punct_after and value >= 1500)
                 or (punct_after and in_range)
             )
         ):
-            first = i - 1 if prev in words.year_words else i
+            first = i - 1 if prev in words.year_words and "(" not in sentence.gap(i - 1) else i
             if first > 0 and sentence.bare(first - 1) in words.time_qualifiers and (first - 1) not in sentence.taken:
                 first -= 1  # "أواخر عام 2010"
             sentence.take(first, j + era)
@@ -328,10 +524,12 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             facts.append(_fact(sentence, "year", f"year:{value}", first, j + era, number=value, prefix=prefix))
             continue
         if nxt in words.duration_units or nxt_bare in words.duration_units:
-            marker = _match_phrase(sentence.norms, i, g.duration_markers) or _match_phrase(
-                sentence.norms, i, g.qualifiers
-            )  # "قبل 75 عاما", "حوالي 10,000 سنة"
-            first = i - marker
+            # "قبل 75 عاما", "حوالي 3,000 سنة", "لمدة لا تقل عن 20 سنة": a qualifier, then a marker before it.
+            qualified = _match_phrase(sentence.norms, i, g.qualifiers)
+            marker = _match_phrase(sentence.norms, i - qualified, g.duration_markers)
+            first = i - qualified - marker
+            if not sentence.free(first, i):
+                first = i
             qualifier = " ".join(t.text for t in sentence.tokens[first:i])
             sentence.take(first, j + 1)
             unit = words.duration_units.get(nxt) or words.duration_units[nxt_bare]
@@ -402,6 +600,8 @@ def extract_numbers(sentence: Sentence) -> list[Fact]:
             continue
         if nxt.startswith("ال") or nxt_bare in people_words().not_names:
             continue  # a counted noun is indefinite: "19 النفوذ", "365.25 وهو" are no counts
+        if any(r.pos == "PREP" for r in morphology.analyse(texts[j])):
+            continue  # "60 مليون منهم": a preposition with a pronoun, not a counted noun
         if found.words and (not morphology.is_known(texts[j]) or morphology.is_only_proper_noun(texts[j])):
             continue  # "ألفا أديسون": a number word before a name is part of the name
         if (
@@ -545,6 +745,13 @@ def extract_places(sentence: Sentence) -> list[Fact]:
 # People
 
 
+# Regnal numbers after a name: the first ... the tenth (عثمان الأول، سليم الثاني، دارا الثالث).
+_REGNAL = frozenset(
+    normalize(w)
+    for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
+)
+
+
 def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
     """How many tokens from k form a person's name (0 if none); a name never ends on a link word (بن)."""
     links = people_words().name_links
@@ -554,11 +761,12 @@ def _name_run(sentence: Sentence, k: int, limit: int = 4) -> int:
         if not is_arabic(text) or (end > k and sentence.norms[end][:1] == "و" and not is_name_word(text)):
             break
         surname = end > k and _is_surname(text)
-        if not (is_name_word(text) or surname) or _gazetteer_at(sentence, end) is not None:
-            break
+        regnal = end > k and sentence.norms[end] in _REGNAL and sentence.norms[end - 1] not in links
+        if not (is_name_word(text) or surname or regnal) or _gazetteer_at(sentence, end) is not None:
+            break  # "محمد الخامس بن يوسف", "بطرس الأول": a regnal number stays in the name
         end += 1
-        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
-            break
+        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)) or re.search("[\u064b-\u064d]", text):
+            break  # punctuation, or tanween: "القائد سعيدٌ | خالدَ بن الوليد" are two people
     while end > k and sentence.norms[end - 1] in links and sentence.norms[end - 1] != "الدين":
         end -= 1  # a name never ends on بن/أبو/عبد; "صلاح الدين" does end on الدين
     if end > k and sentence.norms[k] in links and sentence.norms[k] not in {"ابو", "عبد", "ابن"}:
@@ -594,6 +802,8 @@ def _is_surname(word: str) -> bool:
     norm = normalize(word)
     if not norm.startswith("ال") or len(norm) < 4 or norm in people_words().not_names:
         return False
+    if norm[2:] in people_words().place_heads:
+        return False  # "الإمارة", "المدينة": a place word after a name is its object, not a family name
     if norm in grammar().relative_pronouns:
         return False
     return not morphology.is_known(word) or norm.endswith("ي") or morphology.is_proper_noun(word)
@@ -642,6 +852,16 @@ class _People:
         return name
 
 
+def _names_a_thing(sentence: Sentence, k: int) -> bool:
+    """Whether token k is an indefinite noun right before a name, which then names a thing ("متلازمة داون")."""
+    word, norm = sentence.tokens[k].text, sentence.norms[k]
+    if sentence.gap(k).strip() or norm.startswith("ال") or norm in people_words().honorifics:
+        return False
+    if norm in grammar().prepositions or is_verb(word) or _role_at(sentence, k)[0]:
+        return False
+    return any(r.pos == "NOUN" and not r.prefix for r in morphology.analyse(word))
+
+
 def _person_key(name: str) -> str:
     return "person:" + normalize(name.split()[-1])
 
@@ -656,24 +876,41 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             k += 1
             continue
         known = people.by_word.get(sentence.norms[k]) if len(sentence.norms[k]) >= 4 else None
+        whole_name = bool(known) and k + 1 < n and sentence.norms[k + 1] in normalize(known or "").split()
+        if known and not whole_name and k > 0 and _names_a_thing(sentence, k - 1):
+            known = None  # "متلازمة داون": a thing named after the person; "أدب نجيب محفوظ" is still the person
         if known and len(known.split()) > 1 and sentence.norms[k] not in words.not_names:
-            # A bare later mention of someone already named ("وأضاف العلي").
-            sentence.take(k, k + 1)
+            # A later mention of someone already named ("وأضاف العلي"), with the rest of the name if it follows.
+            name_words = normalize(known).split()
+            end = k + 1
+            while end < n and end not in sentence.taken and sentence.norms[end] in name_words:
+                if re.search(r"[،,.؛:()]", sentence.gap(end - 1)):
+                    break
+                end += 1
+            sentence.take(k, end)
             facts.append(
                 _fact(
                     sentence,
                     "person",
                     _person_key(known),
                     k,
-                    k + 1,
+                    end,
                     answer=known,
                     detail=people.roles.get(known, ""),
                 )
             )
-            k += 1
+            k = end
             continue
+        if k > 0 and sentence.bare(k - 1) in words.place_heads and sentence.norms[k] in words.honorifics:
+            named = _name_run(sentence, k + 1)
+            sentence.take(k, k + 1 + named)
+            k += 1 + named
+            continue  # "جسر الملك فهد", "جامعة الملك سعود": a place named after someone
         role_width, role_prefix = _role_at(sentence, k)
-        honorific = sentence.norms[k] in words.honorifics
+        honorific = bool(set(sentence.forms(k)) & words.honorifics)  # "بالقيصر الروسي بطرس الأول"
+        if honorific and not role_width:
+            title = next(f for f in sentence.forms(k) if f in words.honorifics)
+            role_prefix = sentence.prefix_len(k, title)
         if not role_width and not honorific:
             k += 1
             continue
@@ -707,6 +944,12 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
             or normalize(sentence.tokens[name_start].text).endswith(("ات", "ون", "ين"))
         ):
             width = 0  # "مدير عام قناة", "ومخرج كليبات": one common word after a role is no name
+        if width and _is_nisba_word(sentence.tokens[name_start].text):
+            width = 0  # "مهندس برمجيات | فرنسي الجنسية": an adjective, not a name
+        if width and (sentence.norms[role_end - 1] in grammar().prepositions or _role_at(sentence, name_start)[0]):
+            width = (
+                0  # "من أمير الإقليم إلى | ملك البلاد": a role phrase never ends on a preposition; a title is no name
+            )
         if width == 0 or (comma and not role_width):
             k = max(k + 1, role_end if width else k + 1)
             continue
@@ -755,6 +998,12 @@ def extract_people(sentence: Sentence, people: _People) -> list[Fact]:
     return facts
 
 
+def _is_nisba_word(word: str) -> bool:
+    """A relational adjective without the article ("ألماني", "مصرية"), which the lexicon may also list as a name."""
+    norm = normalize(word)
+    return norm.endswith(("ي", "يه")) and any(r.pos == "ADJ" and not r.prefix for r in morphology.analyse(word))
+
+
 def _is_nisba(sentence: Sentence, k: int) -> bool:
     """A relational adjective with the article ("الفرنسي", "البريطاني"): a role word before a name."""
     norm = sentence.norms[k]
@@ -791,6 +1040,7 @@ def extract_bare_names(sentence: Sentence, people: _People) -> list[Fact]:
             continue  # "الجزيرة الأيبيرية", "ثاني أكبر ...": not a person's name
         role_word = _role_at(sentence, k)[0] or sentence.norms[k] in people_words().honorifics
         role_word = role_word or sentence.norms[k] in people_words().place_heads
+        role_word = role_word or (k > 0 and sentence.bare(k - 1) in people_words().place_heads)  # "ميناء بيرل هاربر"
         if role_word or not strong or not (proper and (linked or proper + unknown == width)):
             k += width
             continue
@@ -817,96 +1067,223 @@ _DEFINITION = re.compile(
 
 # First words that make a sentence's opening no subject to define: "as for", "was", "known as".
 _NOT_SUBJECTS = frozenset(normalize(w) for w in ("أما", "كان", "كانت", "هذا", "هذه", "ذلك", "تلك", "وهذه"))
-_NOT_DESCRIPTIONS = frozenset(normalize(w) for w in ("المعروف", "المعروفة", "المعروفين", "أيضا", "حيث"))
+# Words that open no description: "known (as)", "also", "where", and adverbs "formerly", "currently", "officially".
+_NOT_DESCRIPTIONS = frozenset(
+    normalize(w) for w in ("المعروف", "المعروفة", "المعروفين", "أيضا", "حيث", "سابقا", "حاليا", "رسميا", "أي")
+)
+
+
+# "X، المعروف بـ ...، هو description": the subject, asides, then the copula after a comma.
+_COPULA_AFTER_ASIDES = re.compile(r"[،,]\s*(?:هو|هي|هم)\s+")
+_SUBJECT_BOUNDARY = re.compile(r"[،,:()\"«»]|\s(?:أو|او)\s")
+# "X أحد شهداء الثورة": 'one of' opens a description right after a name.
+_ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))
+_MAX_DESCRIPTION = 10
+
+
+def _definition_starts(sentence: Sentence) -> list[tuple[str, int]]:
+    """Candidate (subject, offset where its description starts), most reliable first: "X (dates)، desc" and
+    "X هو desc"; "X، aside، هو desc"; a name then "أحد" or an occupation ("حسن الطويل روائي ..."); a
+    definite noun then an indefinite one ("النحاس فلز أحمر اللون")."""
+    text = sentence.text
+    found: list[tuple[str, int]] = []
+    match = _DEFINITION.match(text)
+    if match:
+        desc = match.group("desc")
+        found.append((match.group("subject").strip(), match.start("desc") + len(desc) - len(desc.lstrip())))
+    head = _SUBJECT_BOUNDARY.search(text)
+    if head and head.start() >= 2:
+        copula = _COPULA_AFTER_ASIDES.search(text, head.start(), min(len(text), 400))
+        if copula:
+            subject = text[: head.start()].strip()
+            for token in tokenize(subject)[1:]:  # "سليم الخوري ويعرف أيضا بأبي نادر": the subject ends at a verb
+                if is_verb(without_conjunction(token.text)):
+                    subject = subject[: token.start].strip()
+                    break
+            found.append((subject, copula.end()))
+    tokens, norms = sentence.tokens, sentence.norms
+    width = 0
+    while width < min(6, len(tokens) - 1) and not re.search(r"[،,.؛:()]", sentence.gap(width)):
+        word = tokens[width].text
+        linked = width + 1 < len(tokens) and norms[width + 1] in people_words().name_links
+        if norms[width] in _ONE_OF or sentence.bare(width) in people_words().occupations:
+            break
+        described = width + 1 < len(tokens) and (
+            norms[width + 1] in _ONE_OF or sentence.bare(width + 1) in people_words().occupations
+        )
+        linked = linked or (width > 0 and norms[width].startswith("ال") and described)  # "حسن الطويل روائي"
+        if not (is_name_word(word) or norms[width] in people_words().name_links or _is_surname(word) or linked):
+            break  # "العربي بن مهيدي": a word with the article before بن is a name
+        width += 1
+    if width and (norms[width] in _ONE_OF or sentence.bare(width) in people_words().occupations):
+        found.append((text[: tokens[width - 1].end], tokens[width].start))
+    if len(tokens) > 3 and norms[0].startswith("ال") and not re.search(r"[،,.؛:()]", sentence.gap(0)):
+        readings = morphology.analyse(tokens[1].text)
+        indefinite = not norms[1].startswith(("ال", "و")) and norms[1] not in people_words().not_names
+        indefinite = indefinite and norms[1] not in people_words().name_links
+        noun = any(r.pos == "NOUN" and not r.prefix for r in readings) and not is_verb(tokens[1].text)
+        if indefinite and noun and norms[1] not in grammar().prepositions:
+            found.append((tokens[0].text, tokens[1].start))  # "العرب فرع ..."
+    return found
+
+
+# Words a description never ends on: "ما" (of "عادة ما" 'usually'), "عادة" 'usually', "كما" 'as'.
+_LOOSE_ENDS = frozenset(normalize(w) for w in ("ما", "عادة", "كما"))
+
+
+def _description_end(sentence: Sentence, start: int) -> int:
+    """Where a description starting at offset ``start`` ends: at punctuation, before a verb or a relative
+    clause, after at most ten words."""
+    g = grammar()
+    first = next((i for i, t in enumerate(sentence.tokens) if t.start >= start), len(sentence.tokens))
+    last = first
+    for i in range(first, min(len(sentence.tokens), first + _MAX_DESCRIPTION)):
+        word = sentence.tokens[i].text
+        verb = is_verb(word) or (sentence.norms[i][:1] == "و" and is_verb(without_conjunction(word)))
+        if i > first and verb and (i > first + 1 or sentence.norms[i][:1] == "و" or not is_verb(word)):
+            break  # "إمبراطورية إسلامية [أسسها ...]"; after one noun a verb goes on: "مصطلح يشير إلى ..."
+        if i > first and sentence.norms[i] in g.parenthetical_openers:
+            break  # "ريكيافيك [وهي أكبر مدنها]"
+        if i > first + 1 and sentence.norms[i].endswith(("ها", "هم")) and morphology.can_be_verb(word):
+            break  # "إمبراطورية إسلامية أسسها ...": a verb with its object, the start of a clause
+        if i > first + 1 and sentence.norms[i].lstrip("و") in g.relative_pronouns:
+            break
+        last = i + 1
+        if re.search(r"[،,.؛:()\[\]\"«»]", sentence.gap(i)):
+            break
+    while last > first + 1 and sentence.norms[last - 1] in g.prepositions | g.relative_pronouns | _LOOSE_ENDS:
+        last -= 1  # "اليوم العاشر [من]"
+    return sentence.tokens[last - 1].end if last > first else start
 
 
 def extract_definition(sentence: Sentence, people: _People) -> list[Fact]:
-    """A definition in the sentence's first clause: subject, then (dates), then a descriptive noun phrase."""
-    match = _DEFINITION.match(sentence.text)
-    if not match:
-        return []
-    subject = match.group("subject").strip()
-    desc = match.group("desc").strip()
+    """A definition of what the sentence opens with: its subject and a descriptive noun phrase."""
+    for subject, desc_start in _definition_starts(sentence):
+        fact = _definition(sentence, people, subject, desc_start)
+        if fact is not None:
+            return [fact]
+    return []
+
+
+def _definition(sentence: Sentence, people: _People, subject: str, desc_start: int) -> Fact | None:
+    desc_end = _description_end(sentence, desc_start)
+    desc = sentence.text[desc_start:desc_end].strip()
     subject_tokens = tokenize(subject)
     desc_tokens = tokenize(desc)
-    if not (1 <= len(subject_tokens) <= 6) or not desc_tokens or len(desc_tokens) > 9:
-        return []
+    if not (1 <= len(subject_tokens) <= 6) or not desc_tokens or len(desc) < 3:
+        return None
     g = grammar()
     first_desc = desc_tokens[0].text
     if any(is_verb(t.text) for t in subject_tokens) or normalize(subject_tokens[0].text) in g.prepositions:
-        return []
+        return None
     if normalize(subject_tokens[0].text) in g.openers | g.complementisers:
-        return []
+        return None
     if is_verb(first_desc) or normalize(first_desc) in g.prepositions | g.complementisers | g.openers:
-        return []
+        return None
     if normalize(first_desc)[:1] == "و" and is_verb(first_desc[1:]):
-        return []  # "، وكتب ...": a new clause, not a description
+        return None  # "، وكتب ...": a new clause, not a description
     if normalize(first_desc) in people_words().not_names or parse_digits(first_desc) is not None:
-        return []
+        return None
     first_subject = normalize(subject_tokens[0].text)
     if first_subject[:1] in "وف" and not is_name_word(subject_tokens[0].text):
-        return []  # "وفي سنة 1899، ...", "فطلب ...": a clause, not a subject
+        return None  # "وفي سنة 1899، ...", "فطلب ...": a clause, not a subject
     if first_subject in _NOT_SUBJECTS or any(ch.isdigit() for ch in subject):
-        return []
+        return None
     if normalize(first_desc)[:1] == "و" or normalize(first_desc) in _NOT_DESCRIPTIONS:
-        return []  # "والفرنسي", "المعروف بـ": a list or a naming, not a description
-    while subject_tokens and normalize(subject_tokens[-1].text) in {"او", "رسميا"}:
-        subject_tokens = subject_tokens[:-1]  # "السعودية أو (رسميًا: ...)"
-        subject = subject[: subject_tokens[-1].end] if subject_tokens else ""
+        return None  # "والفرنسي", "المعروف بـ": a list or a naming, not a description
+    if normalize(first_desc).lstrip("وف") in g.complementisers or re.search(r"\s(?:هو|هي)\s", f" {desc} "):
+        return None  # "فإن آسيا ...", "البظر هو ...": a clause of its own, not a description
+    if find_numbers([subject_tokens[0].text]) or first_subject in people_words().honorifics:
+        return None  # "اثنان من اللاعبين", "السيد": no subject to define
+    if len(subject_tokens) == 1 and first_subject.endswith(("ها", "هم")) and not is_name_word(subject):
+        return None  # "عاصمتها": whose?
+    if any(normalize(split_prefix(t.text).rest) in people_words().occupations for t in subject_tokens[1:]):
+        return None  # "ابن رشد فيلسوف من الأندلس": the name and its description, split elsewhere
+    verb_first = len(subject_tokens) >= 3 and morphology.can_be_verb(subject_tokens[0].text)
+    if verb_first and not first_subject.startswith("ال") and not is_name_word(subject_tokens[0].text):
+        return None  # "خلف الإسكندر والده": a verb, its subject and object
+    cut = next(
+        (i for i, t in enumerate(subject_tokens) if i and normalize(t.text).removeprefix("و") in {"او", "رسميا"}),
+        None,
+    )
+    if cut is not None:
+        subject_tokens = subject_tokens[:cut]  # "تونس أو رسميا الجمهورية التونسية": the first name
+        subject = subject[: subject_tokens[-1].end]
     if not subject_tokens:
-        return []
-    desc_start = match.start("desc") + (len(match.group("desc")) - len(match.group("desc").lstrip()))
-    desc_end = desc_start + len(desc)
+        return None
     occupations = people_words().occupations
     place = _gazetteer_at(read_sentences(subject)[0], 0) if read_sentences(subject) else None
+    described = [normalize(split_prefix(t.text).rest) for t in desc_tokens[:2]]
     is_person = place is None and (
-        normalize(split_prefix(first_desc).rest) in occupations or all(is_name_word(t.text) for t in subject_tokens)
+        described[0] in occupations
+        or normalize(desc_tokens[0].text) in occupations  # "كاتب" is no ك + "اتب"
+        or _human_plural(subject_tokens[0].text)
+        or (described[0] in _ONE_OF and len(described) > 1 and _human_plural(desc_tokens[1].text))
+        or (
+            all(is_name_word(t.text) or normalize(t.text) in people_words().name_links for t in subject_tokens)
+            and len(subject_tokens) > 1  # not "بيتكوين", "عاشوراء"
+        )
     )
     if is_person:
         people.add(subject, desc)
-    return [
-        Fact(
-            type="description",
-            key="description:" + normalize(subject),
-            sentence_index=sentence.index,
-            start=desc_start,
-            end=desc_end,
-            text=sentence.text[desc_start:desc_end],
-            answer=sentence.text[desc_start:desc_end],
-            detail="person" if is_person else "thing",
-            subject=subject,
-        )
-    ]
+    return Fact(
+        type="description",
+        key="description:" + normalize(subject),
+        sentence_index=sentence.index,
+        start=desc_start,
+        end=desc_end,
+        text=sentence.text[desc_start:desc_end],
+        answer=sentence.text[desc_start:desc_end],
+        detail="person" if is_person else "thing",
+        subject=subject,
+    )
+
+
+# Nouns for people that "أحد" ('one of') takes besides occupations: martyr, king, leader, prophet, messenger.
+_PEOPLE_NOUNS = frozenset(normalize(w) for w in ("شهيد", "ملك", "قائد", "زعيم", "نبي", "رسول"))
+
+
+def _human_plural(word: str) -> bool:
+    """A plural of an occupation or of people ("شهداء", "ملوك", "القادة"): its singular is an occupation or a
+    person noun."""
+    singulars = {normalize(r.lemma) for r in morphology.analyse(word) if r.pos == "NOUN"}
+    return bool(singulars & (people_words().occupations | _PEOPLE_NOUNS))
 
 
 # ----------------------------------------------------------------------------------------------------------
 
 
-_PERIOD_LINK = re.compile(r"^\s*(?:و|إلى|الى|حتى|[-–/])\s*$")
-_PERIOD_OPEN = re.compile(r"(?:^|\s)(?:بين|ما بين|من|منذ)\s*$")
+_PERIOD_LINK = re.compile(r"^\s*(?:و?(?:إلى|الى|حتى|لغاية)|و|[-–/])\s*$")  # and, to, until
+_PERIOD_OPEN = re.compile(r"(?:^|\s)(?:فيما بين|ما بين|بين|من|منذ)(?:\s+(?:عامي|سنتي))?\s*\(?\s*$")
 
 
 def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
-    """Two years or dates joined by و/إلى/حتى/- ("بين عامي 1908 و1914", "من عام 1299م إلى عام 1922م") become
+    """Two years or dates joined by و/إلى/حتى/- ("بين عامي 1908 و1914", "من عام 1250م إلى عام 1517م") become
     one period; the years stay as facts of their own too."""
     result = list(facts)
-    times = [f for f in facts if f.type in {"year", "date"}]
+    times = [f for f in facts if f.type in {"year", "date", "century"}]
     for left, right in itertools.pairwise(times):
         between = sentence.text[left.end : right.start]
         if not _PERIOD_LINK.match(between):
             continue
+        ranged = re.search(r"[-–]\s*$", sentence.text[: left.start]) or re.match(r"\s*[-–]", sentence.text[right.end :])
+        if "/" in between and ranged:
+            continue  # "532 - [589 هـ / 1138] - 1193 م": the slash joins two periods, not these two years
         start = left.start
-        opener = _PERIOD_OPEN.search(sentence.text[max(0, start - 10) : start])
+        opener = _PERIOD_OPEN.search(sentence.text[max(0, start - 20) : start])
         if opener:
-            start = max(0, start - 10) + opener.start() + (1 if opener.group().startswith(" ") else 0)
-        text = sentence.text[start : right.end]
+            start = max(0, start - 20) + opener.start() + (1 if opener.group()[:1].isspace() else 0)
+        end = right.end
+        if "(" in sentence.text[start:end] and sentence.text[end : end + 1] == ")":
+            end += 1  # "بين عامي (1920 - 1935)": the bracket closes in the answer
+        text = sentence.text[start:end]
         result.append(
             Fact(
                 type="period",
                 key=f"period:{left.key}:{right.key}",
                 sentence_index=sentence.index,
                 start=start,
-                end=right.end,
+                end=end,
                 text=text,
                 answer=text,
                 number=left.number,
@@ -915,15 +1292,212 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
     return sorted(result, key=lambda f: (f.start, f.end, f.type))
 
 
+# ----------------------------------------------------------------------------------------------------------
+# Other names of what a sentence is about: "X (بالإنجليزية: Y)", "X أو Y هي ...", "X، المعروف بـ Y"
+
+# "(بالإنجليزية: Malaria)", "(باللغة الفرنسية: Le Joker)": a language label and a name in another script.
+_FOREIGN_NAME = re.compile(
+    r"[(؛;،,]\s*و?(?P<label>ب(?:ال[لُّ]*غ[\u064b-\u0652]*ة[\u064b-\u0652]*\s+)?ال[\w\u064b-\u0652]+?ي[\u064b-\u0652]*[ةه][\u064b-\u0652]*"
+    r"(?:\s+ال[\w\u064b-\u0652]+?[ةه][\u064b-\u0652]*)?)\s*:\s*(?P<name>[^()؛;،,:]+?)\s*(?=[)؛;،,])"
+)
+# Words that introduce another name, by family: known as (عرف), nicknamed (لقب), called (سمى); the feminine
+# forms tell the subject's gender.
+_KNOWN_AS = {
+    **dict.fromkeys(("المعروف", "الشهير", "يعرف", "ويعرف"), "known:m"),
+    **dict.fromkeys(("المعروفة", "الشهيرة", "تعرف", "وتعرف"), "known:f"),
+    **dict.fromkeys(("الملقب", "يلقب", "ويلقب", "الملقّب"), "nick:m"),
+    **dict.fromkeys(("الملقبة", "تلقب", "وتلقب"), "nick:f"),
+    **dict.fromkeys(("يسمى", "ويسمى", "المسمى"), "called:m"),
+    **dict.fromkeys(("تسمى", "وتسمى", "المسماة"), "called:f"),
+}
+_KNOWN_AS_NORM = {normalize(k): v for k, v in _KNOWN_AS.items()}
+_ALSO = frozenset(normalize(w) for w in ("أيضا", "كذلك"))  # also
+_BY_NAME = normalize("باسم")  # by the name
+_OFFICIALLY = normalize("رسميا")  # officially
+_OR = normalize("أو")  # or
+_MAX_ALIAS = 6
+_COPULA = frozenset({"هو", "هي", "هم"})
+_LANGUAGE_LABEL = re.compile(r"^و?بال\w+يه$")  # "بالعبرية" 'in Hebrew', normalised
+# Between a subject and its name in another language: spaces, marks, other parentheses ("X (2) (بالإنجليزية: Y)").
+_ADJACENT = re.compile(r"^[\s\u200e\u200f؛;]*(?:\([^()]*\)[\s\u200e\u200f؛;]*)*(?:\([^()]*)?$")
+_LATIN_LEAD = re.compile(r"^[^\u0600-\u06ff]+")  # the part of a name before any Arabic letter
+
+
+def _opening_subject(sentence: Sentence) -> tuple[int, int] | None:
+    """The tokens of the noun phrase a sentence opens with (before "(", a comma, "أو" or a verb)."""
+    g = grammar()
+    first = sentence.tokens[0].text if sentence.tokens else ""
+    if not first or is_verb(first) or (without_conjunction(first) != first and not is_name_word(first)):
+        return None  # "عُرف عند الغرب ...", "فطلب ...", "وفي يونيو ...", "وهو منهج": no subject to name
+    end = 0
+    while end < min(len(sentence.tokens), 7):
+        norm = sentence.norms[end]
+        preposition = norm in g.prepositions and sentence.tokens[end].text != "علي"  # the name علي, not على
+        if norm in (_OR, _OFFICIALLY) or norm in _KNOWN_AS_NORM or preposition or norm in g.openers:
+            break
+        if is_verb(sentence.tokens[end].text) or norm in grammar().relative_pronouns or norm in {"هو", "هي", "هم"}:
+            break
+        end += 1
+        if re.search(r"[،,.؛:()\"«»]", sentence.gap(end - 1)):
+            break
+    while end > 1 and sentence.norms[end - 1] in people_words().name_links:
+        end -= 1  # "أحمد بن علي بن": a name never ends on بن
+    if not end or sentence.norms[0] in _NOT_SUBJECTS or find_numbers([sentence.tokens[0].text]):
+        return None
+    return 0, end
+
+
+# Adverbs that may stand before a name and are no part of it: for short, officially, formerly, currently, also.
+_NAME_ADVERBS = frozenset(normalize(w) for w in ("اختصارا", "رسميا", "سابقا", "حاليا", "أيضا", "شعبيا", "عادة"))
+# Words a name never starts with: "this", "that", "the name", "names", "title".
+_NOT_NAME_STARTS = frozenset(
+    normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "اسم", "الاسم", "أسماء", "لقب", "ألقاب")
+)
+
+
+def _alias_span(sentence: Sentence, first: int) -> int:
+    """Where a name starting at token ``first`` ends: at punctuation, a verb, "و" + verb, or six words."""
+    end = first
+    while end < min(len(sentence.tokens), first + _MAX_ALIAS):
+        word = sentence.tokens[end].text
+        if end > first and (is_verb(word) or is_verb(without_conjunction(word))):
+            break
+        if end > first and (sentence.norms[end] in _NAME_ADVERBS or sentence.norms[end] in _NOT_SUBJECTS):
+            break  # "العراق [حاليا كانت ...]"
+        if end > first and _LANGUAGE_LABEL.match(sentence.norms[end]):
+            break  # "يشوع [بالعبرية ...]"
+        if end > first and (sentence.norms[end] in grammar().parenthetical_openers or sentence.norms[end] in _COPULA):
+            break  # "... الحرب العظمى [هي حرب عالمية]"
+        end += 1
+        if re.search(r"[،,.؛:()\[\]\"«»]", sentence.gap(end - 1)):
+            break
+    while end > first + 1 and sentence.norms[end - 1] in grammar().prepositions:
+        end -= 1
+    return end
+
+
+def extract_aliases(sentence: Sentence, topic: str, defined: str = "") -> list[Fact]:
+    """Other names of the sentence's subject (``defined`` when the sentence defines it, else its opening noun
+    phrase, else the article's ``topic``): a name in another language, an official or other name after أو, a
+    name after المعروف بـ / يلقب / تسمى."""
+    facts: list[Fact] = []
+    opening = _opening_subject(sentence)
+    subject = sentence.text[: sentence.tokens[opening[1] - 1].end] if opening else ""
+    if opening and sentence.norms[0] in people_words().honorifics and opening[1] > 1:
+        subject = subject[sentence.tokens[1].start :]  # "السيد أحمد عرابي" -> "أحمد عرابي"
+    named = defined or subject
+    after = _after_brackets(sentence, opening[1]) if opening else len(sentence.tokens)  # "الموناليزا (...) أو ..."
+    if opening and after < len(sentence.tokens) and sentence.norms[after] == _OR:
+        facts += _alias_after_or(sentence, after + 1, named)
+    ends = [sentence.text.find(named) + len(named)] if named and named in sentence.text else []
+    ends += [f.end for f in facts]  # "الملاريا أو البرداء (بالإنجليزية: Malaria)": after the other name too
+    for match in _FOREIGN_NAME.finditer(sentence.text):
+        lead = _LATIN_LEAD.match(match.group("name").strip())  # "United Kingdom يونايتد كينغدم"
+        name = (lead.group() if lead else "").strip().strip("\"'«»“”")
+        if not named or not name or not re.search(r"[^\W\d_]", name) or match.start() > 300:
+            continue
+        between = (sentence.text[end : match.start() + 1].rstrip("(؛;،,") for end in ends)
+        if not any(_ADJACENT.match(gap) for gap in between):
+            continue  # the name in another language belongs to the word right before it
+        start = sentence.text.index(name, match.start("name"))
+        label = strip_tashkeel(match.group("label"))
+        key = f"alias:{normalize(label)}:{normalize(named)}"
+        facts.append(
+            Fact(
+                "alias",
+                key,
+                sentence.index,
+                start,
+                start + len(name),
+                name,
+                name,
+                detail="lang:" + label,
+                subject=named,
+            )
+        )
+        break  # the first language given (usually English) is enough
+    for k, norm in enumerate(sentence.norms):
+        family = _KNOWN_AS_NORM.get(norm)
+        about = named if opening and k <= opening[1] + 12 else topic
+        fact = _alias_after(sentence, k + 1, family, about) if family else None
+        if fact is not None:
+            facts.append(fact)
+            break
+    return facts
+
+
+def _after_brackets(sentence: Sentence, k: int) -> int:
+    """The first token from k on that is outside the brackets opened right before it."""
+    n = len(sentence.tokens)
+    while 0 < k < n:
+        gap = sentence.text[sentence.tokens[k - 1].end : sentence.tokens[k].start]
+        if gap.count("(") <= gap.count(")"):
+            break
+        close = sentence.text.find(")", sentence.tokens[k].start)
+        if close < 0:
+            return n
+        k = next((i for i, t in enumerate(sentence.tokens) if t.start > close), n)
+    return k
+
+
+def _alias_after_or(sentence: Sentence, first: int, subject: str) -> list[Fact]:
+    """ "تونس أو رسمياً الجمهورية التونسية": the official or other name after أو."""
+    detail = "other"
+    if first < len(sentence.tokens) and sentence.norms[first].removeprefix("و") == _OFFICIALLY:
+        first, detail = first + 1, "official"
+    while first < len(sentence.tokens) and sentence.norms[first] in _NAME_ADVERBS:
+        first += 1  # "أو اختصاراً الإيدز"
+    if first >= len(sentence.tokens) or sentence.tokens[first].text[:1] == "(":
+        return []
+    end = _alias_span(sentence, first)
+    if end <= first:
+        return []
+    return [
+        _fact(sentence, "alias", f"alias:{detail}:{normalize(subject)}", first, end, detail=detail, subject=subject)
+    ]
+
+
+def _alias_after(sentence: Sentence, first: int, family: str, about: str) -> Fact | None:
+    """The name after a word of naming (المعروف بـ، يلقب بـ، تسمى)."""
+    n = len(sentence.tokens)
+    if first >= 2 and sentence.norms[first - 2].lstrip("و") in grammar().relative_pronouns:
+        return None  # "المنطقة التي تسمى بالهلال الخصيب": the name of something else than the subject
+    while first < n and (sentence.norms[first] in _ALSO or sentence.norms[first] in _NAME_ADVERBS):
+        first += 1  # "ويعرف أيضا بـ", "المعروف سابقا باسم"
+    prefix = 0
+    if first < n and sentence.norms[first] == _BY_NAME:
+        first += 1
+    elif first < n and sentence.norms[first][:1] == "ب" and len(sentence.norms[first]) > 3:
+        prefix = 1  # "بعمر المختار": the name without its ب
+    elif not family.startswith("called"):
+        return None  # "عُرف عند الغرب", "المعروف أنه": known as needs بـ or باسم
+    if first >= n or sentence.tokens[first].text[:1] == "(":
+        return None
+    head = normalize(sentence.tokens[first].text[prefix:])
+    g = grammar()
+    if head in _NOT_NAME_STARTS or head in g.prepositions or head in g.complementisers or head in _NAME_ADVERBS:
+        return None  # "يسمى هذا التقويم", "يسمى عند المسلمين", "بأسماء عديدة", "بأنه"
+    end = _alias_span(sentence, first)
+    name = normalize(sentence.text[sentence.tokens[first].start + prefix : sentence.tokens[end - 1].end])
+    if not about or end <= first or normalize(about) == name:
+        return None
+    key = f"alias:{family}:{normalize(about)}"
+    return _fact(sentence, "alias", key, first, end, prefix=prefix, detail=family, subject=about)
+
+
 def extract_facts(sentences: list[Sentence]) -> list[Fact]:
     """All facts of the active sentences, in text order within each sentence."""
     people = _People()
     facts: list[Fact] = []
+    topic = ""
     for sentence in sentences:
         if not sentence.active:
             continue
         found: list[Fact] = []
         found += extract_definition(sentence, people)
+        defined = next((f.subject for f in found if f.type == "description"), "")
+        topic = defined or topic
+        found += extract_aliases(sentence, topic, defined)
         found += extract_dates(sentence)
         found += extract_numbers(sentence)
         found += extract_places(sentence)

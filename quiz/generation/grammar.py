@@ -10,6 +10,7 @@ from importlib import resources
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import people_words
 from quiz.arabic.normalize import normalize
+from quiz.arabic.numbers import find_numbers
 from quiz.arabic.tokens import split_prefix
 
 
@@ -78,8 +79,8 @@ def is_verb(word: str) -> bool:
     stripped = split_prefix(word).rest
     if norm in g.reporting_verbs or normalize(stripped) in g.reporting_verbs:
         return True
-    if norm in g.prepositions or norm in people_words().not_names:
-        return False
+    if norm in g.prepositions or norm in people_words().not_names or _is_number_word(word):
+        return False  # "واحد" 'one' is no و + verb
     readings = morphology.analyse_as_written(word)
     if not readings:
         # Unknown to the lexicon: a future verb "سيعقد", "ستعقد".
@@ -90,9 +91,16 @@ def is_verb(word: str) -> bool:
         return False  # the article or tanween: a noun
     # Distinct lemmas, so a verb with many person endings (شكلتُ، شكلتَ ...) counts once; a tie is a noun
     # (شخص "person" / شخّص "diagnosed").
-    verbs = {r.lemma_vowelled for r in readings if r.is_verb}
+    # A first-person imperfect ("أطول" 'I lengthen') is rare outside quotations; as a reading it mostly hides an
+    # elative (أطول 'longer', أفضل 'better').
+    verbs = {r.lemma_vowelled for r in readings if r.is_verb and not (r.pos == "VERB_IMPERFECT" and r.prefix == "أ")}
     others = {r.lemma_vowelled for r in readings if not r.is_verb}
     return bool(verbs) and len(verbs) > len(others)
+
+
+def _is_number_word(word: str) -> bool:
+    found = find_numbers([word])
+    return bool(found) and found[0].words
 
 
 @lru_cache(maxsize=65536)
@@ -103,10 +111,18 @@ def without_conjunction(word: str) -> str:
         return word
     if len(word) > 1 and "\u064b" <= word[1] <= "\u0652" and word[1] != "\u064e":
         return word  # "وُلد": a vowel other than fatha on the و makes it part of the word
-    for reading in morphology.analyse(word):
-        if reading.prefix[:1] in {"و", "ف"}:
-            return word[1:]
-    return word
+    readings = morphology.analyse(word)
+    joined = [r for r in readings if r.prefix[:1] in {"و", "ف"}]
+    if not joined:
+        return word
+    if any(r.pos not in _CONTENT_POS and not r.pos.startswith("VERB") for r in joined):
+        return word[1:]  # "وفي", "وقد", "وهي": and + a particle, never the content word (وفيّ 'loyal')
+    if any(not r.prefix for r in readings):
+        return word  # "وجدت" 'found', "والده" 'his father', "وصل": the whole word reads on its own
+    return word[1:]
+
+
+_CONTENT_POS = frozenset({"NOUN", "NOUN_PROP", "ADJ"})
 
 
 @lru_cache(maxsize=65536)
@@ -127,5 +143,8 @@ def is_name_word(word: str) -> bool:
         return True
     readings = morphology.analyse(word)
     if not readings:
+        split = split_prefix(word)
+        if split.prefix and morphology.is_known(split.rest):
+            return False  # "بتلطيف": a preposition and a known word, not a foreign name
         return not norm.startswith(("ال", "وال", "بال", "لل"))
     return any(r.pos == "NOUN_PROP" and not r.prefix for r in readings)

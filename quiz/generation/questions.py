@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import gazetteer, people_words
-from quiz.arabic.normalize import match_key, normalize
-from quiz.arabic.numbers import to_words
+from quiz.arabic.normalize import match_key, normalize, strip_tashkeel
+from quiz.arabic.numbers import find_numbers, to_words
 from quiz.arabic.tokens import split_prefix
 from quiz.generation import distractors
 from quiz.generation.clauses import Built, build, segments, tail
@@ -28,7 +29,7 @@ _TYPE_SCORE = {
     "percent": 0.85,
     "amount": 0.8,
     "weekday": 0.85,
-    "place": 0.8,
+    "place": 0.72,
     "century": 0.8,
     "period": 0.93,
     "time": 0.6,
@@ -42,6 +43,7 @@ _FILL_IN = "أكمل الفراغ:"  # "Fill in the blank:"
 _TRUE_OR_FALSE = "صح أم خطأ:"  # "True or false:"
 _MATCH_COUNTS = "صل كل عدد بما يعده في النص:"  # "Match each number with what it counts in the text:"
 _MATCH_ROLES = "صل كل شخص بمنصبه:"  # "Match each person with their post:"
+_QUESTION_WORDS = frozenset(normalize(w) for w in ("أين", "متى", "من"))  # where, when, who
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما", "ذلك", "تلك", "هذا", "هذه"))
 # Words a question never ends on: pronouns, prepositions, conjunctions, relative pronouns.
 _DANGLING = frozenset(
@@ -49,7 +51,7 @@ _DANGLING = frozenset(
     for w in (
         *("هو", "هي", "هم", "في", "من", "إلى", "على", "عن", "مع", "و", "أو", "ثم", "الذي", "التي", "الذين"),
         *("بين", "بن", "ابن", "أن", "إن", "ما", "لا", "قد", "يد", "حيث", "بعد", "قبل", "اعتبارا", "نحو"),
-        *("حوالي", "عبر", "ضد", "لدى", "عند", "كل", "أي", "بينما", "فيما"),
+        *("حوالي", "عبر", "ضد", "لدى", "عند", "كل", "أي", "بينما", "فيما", "حتى"),
     )
 )
 # The singular كم takes for each duration unit: years عاما/سنة, months شهرا, weeks أسبوعا, days يوما ...
@@ -67,7 +69,10 @@ _DURATION_SINGULAR = {
     }.items()
     for w in forms
 }
-_WHEN = {"في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
+# Nouns before a date that the question word replaces with it: "في يوم 3 أغسطس" 'on the day of', "بتاريخ",
+# "في شهر رجب" 'in the month of'.
+_DAY_WORDS = frozenset(normalize(w) for w in ("يوم", "تاريخ", "بتاريخ", "شهر", "شهري"))
+_WHEN = {"من": "متى", "في": "متى", "خلال": "متى", "منذ": "منذ متى", "حتى": "حتى متى", "بحلول": "متى", "مع": "متى"}
 
 
 @dataclass(frozen=True)
@@ -80,14 +85,26 @@ class Context:
     seed: int
     by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
     by_type: dict[str, list[Fact]] = field(default_factory=dict)
+    topic: str = ""  # what the article is about: the subject of its first definition of a thing
 
     def __post_init__(self) -> None:
+        topic = next((f.subject for f in self.facts if f.type == "description" and f.detail == "thing"), "")
+        if not topic and self.sentences:  # else the country or place the article opens with ("العراق ...")
+            opening = [f for f in self.by_sentence_of(0) if f.type == "place" and f.start <= 2]
+            topic = opening[0].answer if opening else ""
+        object.__setattr__(self, "topic", topic)
         seen: set[str] = set()
         for fact in self.facts:
             self.by_sentence.setdefault(fact.sentence_index, []).append(fact)
             if fact.key not in seen:  # one fact per key: distractor pools stay small on repetitive texts
                 seen.add(fact.key)
                 self.by_type.setdefault(fact.type, []).append(fact)
+
+    def by_sentence_of(self, index: int) -> list[Fact]:
+        """Facts of the first active sentence at or after ``index`` (before the index is built)."""
+        active = [f for f in self.facts if f.sentence_index >= index]
+        first = min((f.sentence_index for f in active), default=-1)
+        return [f for f in active if f.sentence_index == first]
 
     def in_sentence(self, index: int) -> list[Fact]:
         return self.by_sentence.get(index, [])
@@ -110,25 +127,102 @@ def token_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
+# Facts a question's clause may name: a person, place or organisation is context ("متى وقعت آيسلندا على ...؟");
+# another number or date is a second answer the tail stops before.
+_CONTEXT_TYPES = frozenset({"role", "person", "place", "org", "description"})
+
+
 def _fact_tokens(ctx: Context, sentence: Sentence, exclude: Fact) -> set[int]:
+    """The tokens of the sentence's other numeric and time facts, which a question's tail stops before."""
     tokens: set[int] = set()
     for fact in ctx.in_sentence(sentence.index):
-        if fact is not exclude and fact.type != "role":
+        if fact is not exclude and fact.type not in _CONTEXT_TYPES:
             first, last = token_range(sentence, fact.start, fact.end)
             tokens.update(range(first, last))
     return tokens
 
 
 def _prompt_score(built: Built, sentence: Sentence) -> float:
-    words = len(built.text.split())
     score = 0.0 if built.fronted else -0.2
-    if words > 20:
-        score -= 0.1
-    if words > 28:
-        score -= 0.2
     if len(sentence.tokens) > 45:
         score -= 0.05
     return score
+
+
+# Words that say nothing about what is asked: question words, pronouns and demonstratives, particles,
+# كان and its sisters. A question made of these and verbs ("متى كان ذلك؟", "متى أصدرت؟") asks nothing.
+_EMPTY_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        *("متى", "كم", "أين", "من", "ما", "ماذا", "أي", "هو", "هي", "هم", "ذلك", "تلك", "هذا", "هذه", "هؤلاء"),
+        *("كان", "كانت", "كانوا", "يكون", "تكون", "قد", "لقد", "لا", "لم", "لن", "أن", "إن", "أنه", "أنها"),
+        *("عدد", "أيضا", "كذلك", "ثم", "حيث", "التي", "الذي", "الذين", "عندما", "حينما", "بينما", "فيما"),
+    )
+)
+# Words that carry a question without a verb: the copula pronouns and كان with its sisters.
+_VERBLESS_OK = frozenset(
+    normalize(w) for w in ("هو", "هي", "هم", "كان", "كانت", "كانوا", "يكون", "تكون", "أصبح", "أصبحت", "ليس", "ليست")
+)
+_GARBLED_EARLY = frozenset(normalize(w) for w in ("التي", "الذي", "الذين", "عندما", "حينما", "لما", "بينما", "أما"))
+
+
+def prompt_penalty(prompt: str, *, template: bool = False) -> float:
+    """How much a question's wording lowers its rank: a question with no noun of its own, a relative pronoun or
+    subordinator left at its front (a clause cut in the wrong place), too many words for a learner."""
+    words = prompt.rstrip("؟").split()
+    norms = [normalize(w) for w in words]
+    g = grammar()
+    informative = 0
+    for index, (word, norm) in enumerate(zip(words, norms, strict=True)):
+        after_counter = index > 0 and norms[index - 1] in {"كم", "اي", "بكم", "باي"}
+        if after_counter or norm in _EMPTY_WORDS or norm in g.prepositions or len(norm) < 2:
+            continue
+        if without_conjunction(word) != word and normalize(without_conjunction(word)) in _EMPTY_WORDS:
+            continue
+        if is_verb(word):
+            continue
+        informative += 1
+    penalty = 0.0
+    verbal = any(
+        (
+            morphology.can_be_verb(without_conjunction(w))
+            and not n.startswith("ال")
+            and (i == 1 or before not in g.prepositions)
+        )
+        or n.lstrip("و") in _VERBLESS_OK
+        for i, (w, n, before) in enumerate(zip(words[1:], norms[1:], norms[:-1], strict=True), start=1)
+    )  # a word that can be a verb is enough ("أسس" and "ولد" are also nouns), but not right after a preposition
+    lead = next((i for i, n in enumerate(norms) if n not in _EMPTY_WORDS and n not in g.prepositions), len(norms))
+    nominal = (
+        lead + 1 < len(norms)
+        and (norms[lead].startswith("ال") or is_name_word(words[lead]))
+        and not norms[lead + 1].startswith("ال")
+        and norms[lead + 1] not in g.prepositions
+        and not is_name_word(words[lead + 1])
+    )  # "منذ متى المغرب عضو في ...؟": a subject and its predicate, a clause without a verb
+    if not verbal and not template and not nominal:
+        penalty -= 0.15  # "متى المنظمة من أجل التنمية؟": no verb, no copula: a fragment, not a question
+    content = [w for w, n in zip(words, norms, strict=True) if n not in _EMPTY_WORDS and n not in g.prepositions]
+    clear_verb = any(is_verb(w) or is_verb(without_conjunction(w)) for w in words) or any(
+        n.lstrip("و") in _VERBLESS_OK for n in norms
+    )
+    if content and not normalize(content[0]).startswith("ال") and morphology.can_be_verb(content[0]):
+        clear_verb = True  # the word after the question word is read as its verb: "من أسس ...؟", "متى ولد ...؟"
+    if not template and len(content) <= 3 and not clear_verb:
+        penalty -= 0.2  # "متى ابتداءً من فاتح؟": a few words and nothing that clearly happens
+    if informative == 0:
+        penalty -= 0.35
+    elif informative == 1:
+        penalty -= 0.1
+    standard = len(norms) > 1 and norms[0] in {"ما", "من"} and norms[1] in {"الذي", "التي"}  # "ما الذي يحد ...؟"
+    garbled = [n for n in norms[1:4] if n in _GARBLED_EARLY or n.lstrip("و") in _GARBLED_EARLY]
+    if garbled and not (standard and garbled == [norms[1]]):
+        penalty -= 0.25
+    if len(words) > 15:
+        penalty -= 0.1
+    if len(words) > 22:
+        penalty -= 0.15
+    return penalty
 
 
 def _position_bonus(ctx: Context, sentence: Sentence) -> float:
@@ -158,6 +252,7 @@ def _make(
     answer_type: str,
     modes: tuple[str, ...] = ("choice", "typed"),
     fact_key: str | None = None,
+    template: bool = False,
 ) -> list[Question]:
     """The question in each mode; choice only when three distractors exist; none when the answer leaks."""
     if not answer.strip() or normalize(answer) in _PRONOUNS:
@@ -169,9 +264,14 @@ def _make(
         return []  # "متى؟" asks nothing; a 40-word question is a paragraph
     if kind != "cloze" and normalize(words[-1]) in _DANGLING:
         return []  # "... هو؟", "... على يد؟": a clause cut in the wrong place
+    if kind != "cloze" and len(words) > 2 and normalize(words[-1]) in _QUESTION_WORDS:
+        return []  # "هو قائد الثورة أين؟": a statement with its question word at the end
     if _leaks(prompt, answer, accepted):
         return []
     key = fact_key or fact.key
+    if kind != "cloze":
+        # Prompts written from a template ("ما الاسم الآخر لـX؟", "من هو X؟") need no verb.
+        score += prompt_penalty(prompt, template=template or answer_type in {"name", "description", "role"})
     questions = []
     for mode in modes:
         if mode == "choice":
@@ -232,9 +332,44 @@ def _unit_name(unit: str) -> str:
 def _accusative(unit: str) -> str:
     """The counted noun as كم wants it (singular accusative): مشارك -> مشاركا, دولة stays."""
     norm = normalize(unit)
-    if norm.endswith(("ا", "ه", "ي", "ء", "ى")) or unit.endswith("ة"):
-        return unit
-    return unit + "ا"
+    bare = strip_tashkeel(unit)
+    if norm.endswith(("ا", "ه", "اء")) or bare.endswith(("ة", "ى")):
+        return unit  # "دولة", "سماء", "مستشفى": the accusative adds no alif
+    return unit + "ا"  # "مشارك" -> "مشاركا", "جزء" -> "جزءا", "جندي" -> "جنديا"
+
+
+def _singular(plural: str) -> str:
+    """The singular of a counted plural noun, from the lexicon's lemma ("مناطق" -> "منطقة", "محافظات" ->
+    "محافظة", "أشهر" -> "شهر"); "" when the lexicon gives none."""
+    readings = [r for r in morphology.analyse(plural) if r.pos == "NOUN" and not r.prefix]
+    norm = normalize(plural)
+    if norm.endswith("ات"):
+        feminine = [r.lemma for r in readings if r.suffix == "ات" and r.lemma.endswith("ة")]
+        same_stem = [lemma for lemma in feminine if normalize(lemma)[:-1] == norm[:-2]]
+        masculine = [r.lemma for r in readings if r.suffix == "ات" and normalize(r.lemma) == norm[:-2]]
+        return (same_stem or feminine or masculine or [""])[0]  # "كيانات" -> "كيان"
+    broken = [r.lemma for r in readings if not r.suffix and normalize(r.lemma) != norm]
+    return broken[0] if broken else ""
+
+
+def _construct_complement(sentence: Sentence, index: int) -> list[str]:
+    """The indefinite noun a counted noun governs ("براءة [اختراع]", "دولة [عضو]"), as a one-word list; []
+    when the next word is no such noun."""
+    k = index + 1
+    if k >= len(sentence.tokens) or sentence.gap(index).strip():
+        return []
+    word, norm = sentence.tokens[k].text, sentence.norms[k]
+    g = grammar()
+    if norm.startswith("ال") or norm[:1] == "و" or norm in g.prepositions or norm in people_words().not_names:
+        return []
+    if is_verb(word) or find_numbers([word]) or not morphology.is_known(word):
+        return []
+    readings = morphology.analyse(word)
+    if norm.endswith(("ي", "يه")) and any(r.pos == "ADJ" for r in readings):
+        return []  # an adjective ("دولية"), asked as one
+    if not all(r.pos == "NOUN" and not r.prefix for r in readings):
+        return []
+    return [word]
 
 
 def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
@@ -249,14 +384,56 @@ def _adjectives_after(sentence: Sentence, index: int) -> list[str]:
         )
         if norm.startswith("ال") or norm in g.prepositions or is_verb(sentence.tokens[i].text):
             break
-        if not (norm.endswith("يه") or norm.endswith("ي")):
-            break
+        if not (norm.endswith("يه") or norm.endswith("ي")) or len(norm) < 4 or norm in people_words().not_names:
+            break  # "دولية", "عربي"; not "هي" 'she', "التي"
         words.append(sentence.tokens[i].text)
+    after = index + 1 + len(words)
+    governs = words and after < len(sentence.tokens) and not sentence.gap(after - 1).strip()
+    if governs and sentence.norms[after].startswith("ال") and not is_verb(sentence.tokens[after].text):
+        return []  # "مناطق ذاتية الحكم": the adjective governs a noun; the phrase is not asked by halves
     return words
 
 
 # ----------------------------------------------------------------------------------------------------------
 # Builders by fact type
+
+
+_KANA = "كان"  # "was": what a verbless "when" question about a role needs ("متى كان رئيس وزراء تركيا؟")
+_WHEN_WORDS = frozenset(normalize(w) for w in ("متى", "منذ", "حتى"))
+
+
+def _with_kana(built: Built) -> Built:
+    """A when-question with no verb whose content opens with an indefinite noun ("متى رئيس وزراء تركيا؟"): كان
+    after the question word."""
+    words = built.text.rstrip("؟").split()
+    lead = 0
+    while lead < len(words) and normalize(words[lead]) in _WHEN_WORDS:
+        lead += 1
+    content = words[lead:]
+    if not content or normalize(content[0]).startswith("ال") or is_name_word(content[0]):
+        return built
+    if any(morphology.can_be_verb(without_conjunction(w)) or normalize(w) in _VERBLESS_OK for w in content):
+        return built
+    return Built(" ".join([*words[:lead], _KANA, *content]) + "؟", built.fronted)
+
+
+def _attached_bi(sentence: Sentence, first: int, fact: Fact) -> bool:
+    """Whether the fact's first word carries an attached ب that the answer leaves out ("بـ104", "بحوالي")."""
+    attached = normalize(sentence.text[sentence.tokens[first].start : fact.start])
+    return attached in {"ب", "وب"}
+
+
+def _duration_marker(qualifier: str) -> str:
+    """The words of a duration's qualifier that go into its question ("قبل" in "قبل 75 عاما" -> "قبل كم عاما";
+    "لمدة" in "لمدة لا تقل عن 20 سنة"); a qualifier of the number itself ("حوالي", "بين") stays in the answer."""
+    words = qualifier.split()
+    norms = [normalize(w) for w in words]
+    if norms and norms[0][:1] in "وف" and (norms[0][1:],) in {m[:1] for m in grammar().duration_markers}:
+        words[0], norms[0] = words[0][1:], norms[0][1:]
+    for marker in grammar().duration_markers:  # longest first
+        if tuple(norms[: len(marker)]) == marker:
+            return " ".join(words[: len(marker)])
+    return ""
 
 
 def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
@@ -269,12 +446,25 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type in {"count", "percent", "amount"}:
         unit_index = last - 1
         if fact.type == "count":
+            complement = _construct_complement(sentence, unit_index)
+            if complement:  # "1093 براءة اختراع" -> "كم براءة اختراع"
+                others = others | {unit_index + 1}
+                last += 1
+                unit_index += 1
             adjectives = _adjectives_after(sentence, unit_index)
-            if fact.number is not None and 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا"):
+            shown = adjectives
+            plural = fact.number is not None and 3 <= fact.number <= 10 and not normalize(fact.unit).endswith("ا")
+            if plural and _singular(fact.unit):
+                noun = _accusative(_singular(fact.unit))  # "ثماني مناطق" -> "كم منطقة"
+                if not normalize(noun).endswith("ه"):
+                    shown = []  # "سبعة أقاليم اتحادية": a feminine adjective cannot follow "كم إقليما"
+            elif plural:
                 noun = "عدد " + ("ال" + fact.unit if not fact.unit.startswith("ال") else fact.unit)
             else:
                 noun = _accusative(fact.unit)
-            qword = " ".join(["كم", noun, *adjectives])
+            if noun.endswith("ا") and not fact.unit.endswith("ا"):  # "كم فردا عسكريا": the adjective agrees
+                shown = [a + "ا" if normalize(a).endswith("ي") else a for a in shown]
+            qword = " ".join(["كم", noun, *complement, *shown])
             if adjectives:
                 others = others | set(range(last, last + len(adjectives)))
                 last = last + len(adjectives)
@@ -283,6 +473,9 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             qword, kind = "كم بالمئة", "how_many"  # "how many percent"; after a preposition: أي نسبة
         else:
             qword, kind = f"كم {_unit_name(fact.unit)}", "how_many"
+        governed = fact.type != "percent" and _attached_bi(sentence, first, fact)
+        if governed:
+            qword = "ب" + qword  # "يقدر عدد السكان بحوالي 37 مليون نسمة" -> "بكم نسمة يقدر عدد السكان؟"
         built = build(
             sentence,
             first,
@@ -290,7 +483,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             qword,
             facts_tokens=others,
             coordinated=coordinated,
-            construct_in_place=True,
+            construct_in_place=not governed,
             object_ok=False,
         )
         return _make(
@@ -305,7 +498,7 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
             answer_type=fact.type,
         )
     if fact.type == "duration":
-        marker = fact.qualifier
+        marker = _duration_marker(fact.qualifier)
         unit = _DURATION_SINGULAR.get(normalize(fact.unit), "") or _accusative(fact.unit)
         qword = f"{marker} كم {unit}".strip() if marker else f"كم {unit}"
         built = build(sentence, first, last, qword, facts_tokens=others, masdar_ok=True)
@@ -323,7 +516,17 @@ def _wh_questions(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type in {"year", "date", "time", "century", "period"}:
         absorb = dict(_WHEN)
         qword = "متى"
-        built = build(sentence, first, last, qword, absorb=absorb, facts_tokens=others, masdar_ok=True)
+        built = build(
+            sentence,
+            first,
+            last,
+            qword,
+            absorb=absorb,
+            drop_before=_DAY_WORDS,
+            facts_tokens=others,
+            masdar_ok=True,
+        )
+        built = _with_kana(built)
         accepted: tuple[str, ...] = ()
         if fact.number is not None:
             accepted = (str(fact.number), f"عام {fact.number}", f"سنة {fact.number}")
@@ -422,7 +625,7 @@ def _which_questions(ctx: Context, fact: Fact, first: int, last: int) -> list[Qu
         return []
     segs = segments(sentence)
     seg_hi = next(hi for lo, hi in segs if lo <= last - 1 < hi)
-    kept = tail(sentence, last, seg_hi, set(), longest=10, clause=True)
+    kept = tail(sentence, last, seg_hi, _fact_tokens(ctx, sentence, fact), longest=10, clause=True)
     if len(kept) < 2:
         return []  # "أي دولة تقع؟" asks nothing
     prompt = " ".join(["أي", noun, verb, *[sentence.tokens[i].text for i in kept]]).rstrip("،,.") + "؟"
@@ -482,9 +685,17 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     if not kept:
         for lo, hi in segs:
             if lo >= seg_hi:
-                kept = tail(sentence, lo, hi, others, longest=14, clause=True)
+                if sentence.norms[lo] in grammar().complementisers or sentence.norms[lo] in grammar().prepositions:
+                    kept = tail(sentence, lo, hi, others, longest=14, clause=True)  # "قال X، إن ..."
                 break
-    words = ["من", verb, *[sentence.tokens[i].text for i in kept]]
+    antecedent = _object_antecedent(sentence, verb_index)
+    if antecedent:
+        # "إمارة حائل التي أسسها عبد الله بن رشيد" -> "من أسس إمارة حائل؟"
+        verb = antecedent[0]
+        kept = []
+        words = ["من", verb, antecedent[1]]
+    else:
+        words = ["من", verb, *[sentence.tokens[i].text for i in kept]]
     if len(words) < 3:
         return []
     prompt = " ".join(words).rstrip("،,.") + "؟"
@@ -506,12 +717,48 @@ def _who_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+_OBJECT_SUFFIXES = ("ها", "هم", "هما")  # the verb's object pronoun: her/it, them
+
+
+def _object_antecedent(sentence: Sentence, verb_index: int) -> tuple[str, str] | None:
+    """For a verb with an object pronoun after the noun it stands for ("إمارة حائل التي أسسها", "مملكة
+    إسلامية أسسها"): the verb without the pronoun and that noun phrase; None otherwise."""
+    verb = without_conjunction(sentence.tokens[verb_index].text)
+    suffix = next((x for x in _OBJECT_SUFFIXES if normalize(verb).endswith(x)), "")
+    if not suffix or verb_index == 0 or re.search(r"[،,.؛:()]", sentence.gap(verb_index - 1)):
+        return None
+    stem = verb[: len(verb) - len(suffix)] if verb.endswith(suffix) else ""
+    if stem.endswith("ا") and morphology.can_be_verb(stem[:-1] + "ى"):
+        stem = stem[:-1] + "ى"  # "بناها" -> "بنى": a final ى is written ا before a pronoun
+    if len(normalize(stem)) < 2 or not morphology.can_be_verb(stem):
+        return None
+    end = verb_index
+    if sentence.norms[end - 1] in grammar().relative_pronouns:
+        end -= 1
+    phrase: list[int] = []
+    for i in range(end - 1, max(-1, end - 4), -1):
+        if sentence.norms[i] in grammar().prepositions or is_verb(sentence.tokens[i].text):
+            break
+        if normalize(without_conjunction(sentence.tokens[i].text)) in _EMPTY_WORDS | people_words().not_names:
+            break  # "وكان يقودها": كان is no noun the pronoun stands for
+        if re.search(r"[،,.؛:()]", sentence.gap(i)):
+            break
+        phrase.insert(0, i)
+        if sentence.norms[i].startswith(("ال", "وال")) is False and len(phrase) > 1:
+            break  # the head of a construct ("إمارة الدرعية") starts the phrase
+    if not phrase:
+        return None
+    words = [sentence.tokens[i].text for i in phrase]
+    words[0] = without_conjunction(words[0])
+    return stem, " ".join(words)
+
+
 def _verb_before_subject(sentence: Sentence, index: int) -> bool:
     """Whether token ``index``, right before a person, is the verb whose subject the person is: a word read as
     a verb, or one that can be a verb and opens its clause ("وأسس محمد بن سعود")."""
     word = sentence.tokens[index].text
-    if is_verb(word):
-        return True
+    if is_verb(word) or _object_antecedent(sentence, index) is not None:
+        return True  # "إمارة حائل التي أسسها عبد الله بن رشيد": أسسها 'founded it' or أسس+ها 'its foundations'
     opens = index == 0 or bool(re.search(r"[،,.؛:]", sentence.gap(index - 1)))
     conjunction = without_conjunction(word) != word
     return (opens or conjunction) and morphology.can_be_verb(without_conjunction(word))
@@ -526,6 +773,13 @@ def _who_in_clause(ctx: Context, fact: Fact, start: int, last: int) -> list[Ques
     built = build(sentence, start, last, "من", facts_tokens=others)
     if not built.fronted or not any(is_verb(w) for w in built.text.rstrip("؟").split()[1:]):
         return []  # a who-question needs a verb: "من ابن أبو زيد؟" asks nothing
+    words = built.text.rstrip("؟").split()
+    if len(words) > 2 and is_verb(words[1]) and is_name_word(words[2]) and words[2] not in fact.answer.split():
+        return []  # "من انتقد خاشقجي ...؟" asks who criticised him as much as whom he criticised
+    lo, hi = next((lo, hi) for lo, hi in segments(sentence) if lo <= start < hi)
+    own = {sentence.tokens[i].text for i in range(lo, hi) if not start <= i < last}
+    if not own & set(built.text.rstrip("؟").split()):
+        return []  # asked from another clause ("أسسها X، واستمرت قائمة" -> "من استمرت قائمة؟"): not about X
     surname = fact.answer.split()[-1]
     accepted = tuple(dict.fromkeys(a for a in (surname, fact.text) if a != fact.answer))
     score = _TYPE_SCORE["person"] - 0.1 + _position_bonus(ctx, sentence) + _prompt_score(built, sentence)
@@ -553,7 +807,8 @@ def _role_questions(ctx: Context, fact: Fact) -> list[Question]:
     if person is None:
         return []
     base = _TYPE_SCORE["role"] + _position_bonus(ctx, sentence)
-    pronoun = "هي" if normalize(fact.answer.split()[0]).endswith("ه") else "هو"
+    head = split_prefix(fact.answer.split()[0]).rest if fact.answer.split() else ""
+    pronoun = "هي" if head.endswith("ة") else "هو"  # "وزيرة الصحة"; not "الشاه" (ه is no ة), "النحات"
     questions = _make(
         ctx,
         person,
@@ -602,6 +857,9 @@ def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     sentence = ctx.sentence(fact)
     is_person = fact.detail == "person"
     pronoun = _pronoun_for(fact.subject, fact.answer, is_person)
+    copula = normalize(sentence.text[: fact.start].split()[-1]) if sentence.text[: fact.start].split() else ""
+    if copula in _PRONOUNS and copula in {"هو", "هي", "هم"}:
+        pronoun = copula  # the text's own copula: "سلاطين الدولة هم مجموعة ..." -> "من هم ...؟"
     prompt = f"{'من' if is_person else 'ما'} {pronoun} {fact.subject}؟"
     return _make(
         ctx,
@@ -613,6 +871,47 @@ def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
         ev=evidence(sentence, fact.start, fact.end),
         score=_TYPE_SCORE["description"] + _position_bonus(ctx, sentence) + (0.05 if is_person else 0),
         answer_type="description",
+    )
+
+
+# Questions about another name of X, by the kind of alias (detail of the fact) and X's gender.
+_ALIAS_PROMPTS = {
+    "known:m": "بماذا يُعرف {subject} أيضًا؟",  # what else is X known as?
+    "known:f": "بماذا تُعرف {subject} أيضًا؟",
+    "nick:m": "بماذا يُلقَّب {subject}؟",  # what is X nicknamed?
+    "nick:f": "بماذا تُلقَّب {subject}؟",
+    "called:m": "بماذا يُسمّى {subject} أيضًا؟",  # what else is X called?
+    "called:f": "بماذا تُسمّى {subject} أيضًا؟",
+    "other": "ما الاسم الآخر {of_subject}؟",  # what is X's other name?
+    "official": "ما الاسم الرسمي {of_subject}؟",  # what is X's official name?
+}
+_IN_LANGUAGE = "ما اسم {subject} {language}؟"  # what is X called in <language>?
+
+
+def _with_li(noun: str) -> str:
+    """``noun`` after the preposition ل 'of/for', joined as Arabic writes it: لمصر، للحرب العالمية."""
+    return "لل" + noun[2:] if noun.startswith("ال") else "ل" + noun
+
+
+def _alias_questions(ctx: Context, fact: Fact) -> list[Question]:
+    sentence = ctx.sentence(fact)
+    subject = fact.subject.strip()
+    if fact.detail.startswith("lang:"):
+        prompt = _IN_LANGUAGE.format(subject=subject, language=fact.detail.removeprefix("lang:"))
+        score = 0.55
+    else:
+        prompt = _ALIAS_PROMPTS[fact.detail].format(subject=subject, of_subject=_with_li(subject))
+        score = 0.8
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=prompt,
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=score + _position_bonus(ctx, sentence),
+        answer_type="name",
     )
 
 
@@ -644,8 +943,8 @@ def _cloze_window(sentence: Sentence, fact: Fact) -> tuple[int, int]:
 
 
 def _cloze(ctx: Context, fact: Fact) -> list[Question]:
-    if fact.type in {"role", "description", "org", "time"}:
-        return []
+    if fact.type in {"role", "description", "time"} or (fact.type == "org" and "+" in fact.key):
+        return []  # an organisation alone makes a blank; a list of them does not
     sentence = ctx.sentence(fact)
     start, end = _cloze_window(sentence, fact)
     text = sentence.text[start : fact.start] + _BLANK + sentence.text[fact.end : end]
@@ -655,6 +954,12 @@ def _cloze(ctx: Context, fact: Fact) -> list[Question]:
     if fact.type == "year" and fact.number is not None:
         accepted = (str(fact.number),)
     score = _TYPE_SCORE.get(fact.type, 0.5) + _KIND_BONUS["cloze"] + _position_bonus(ctx, sentence)
+    before = sentence.text[: fact.start].rstrip()[-1:]
+    after = sentence.text[fact.end :].lstrip()[:1]
+    if before in "،," and after in "،,":
+        score -= 0.15  # one name of a list ("سلا، فاس، مراكش، ..."): a weak blank
+    if fact.type == "person" and re.search(r"(?:^|\s)(?:بن|ابن)\s*$", sentence.text[: fact.start]):
+        score -= 0.1  # a link in a long lineage ("يوسف بن [أيوب بن شاذي]"): a weaker blank
     return _make(
         ctx,
         fact,
@@ -686,6 +991,9 @@ def _true_false(ctx: Context, fact: Fact) -> list[Question]:
     truth = not wrong or rng.random() < 0.5
     statement = sentence.text if truth else sentence.text[: fact.start] + wrong[0] + sentence.text[fact.end :]
     lo = segments(sentence)[0][0]
+    label = sentence.text[: sentence.text.find(":") + 1] if ":" in sentence.text[:30] else ""
+    if label and len(label.split()) <= 3 and not any(ch.isdigit() for ch in label):
+        lo = next((i for i, t in enumerate(sentence.tokens) if t.start >= len(label)), lo)  # "من الأرشيف: ..."
     statement = statement[sentence.tokens[lo].start :]
     body = statement
     if sentence.norms[0] in grammar().openers:
@@ -777,14 +1085,15 @@ def _matching(ctx: Context) -> list[Question]:
 
 
 def _bio_subject(ctx: Context, sentence: Sentence) -> str:
-    """The person a sentence opens with, before a parenthesis: "ألبرت أينشتاين (14 مارس 1879 - ...)"."""
+    """The person a sentence opens with, before a parenthesis: "ماري كوري (7 نوفمبر 1867 - ...)"."""
     open_at = sentence.text.find("(")
     if open_at <= 0:
         return ""
     for fact in ctx.in_sentence(sentence.index):
         if fact.type == "description" and fact.detail == "person" and sentence.text.startswith(fact.subject):
             return fact.subject
-        if fact.type == "person" and fact.start <= 2 and not sentence.text[fact.end : open_at].strip():
+        opens = fact.start <= 2 or sentence.text[: fact.start].count(" ") <= 3  # or after a title: "الملك الناصر X"
+        if fact.type == "person" and opens and not sentence.text[fact.end : open_at].strip():
             return sentence.text[fact.start : fact.end]
     head = sentence.text[:open_at].strip()
     words = head.split()
@@ -813,14 +1122,21 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
         return []
     if ")" in sentence.text[open_at : fact.start]:
         return []
-    before = normalize(sentence.text[open_at : fact.start])
+    if "/" in sentence.text[fact.end : close_at]:
+        return []  # "(532 - 589 هـ / 1138 - 1193 م)": the Gregorian years after the slash are asked, once
+    before = normalize(sentence.text[open_at : fact.start]).split("/")[-1]
     after_dash = bool(re.search(r"\s?[-–]\s?", before)) or bool(re.search(r"وفاه|توفي", before))
     if re.search(r"ميلاد|مواليد|ولد", before.split("وفاه")[-1]) and not re.search(r"\s[-–]\s", before):
         after_dash = False
     ev = evidence(sentence, fact.start, fact.end)
     base = _TYPE_SCORE.get(fact.type, 0.5) + _position_bonus(ctx, sentence) + 0.05
+    described = next(
+        (f.answer for f in ctx.in_sentence(sentence.index) if f.type == "description" and f.subject == subject), ""
+    )
+    feminine = strip_tashkeel(described.split()[0]).endswith("ة") if described.split() else False
+    born = "ولدت" if feminine else "ولد"  # she / he was born ("عالمة فيزياء" tells a woman)
     if fact.type in {"date", "year"}:
-        verb = "توفي" if after_dash else "ولد"  # died / was born
+        verb = ("توفيت" if feminine else "توفي") if after_dash else born  # died / was born
         accepted = (str(fact.number),) if fact.number else ()
         return _make(
             ctx,
@@ -838,7 +1154,7 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
             ctx,
             fact,
             kind="where",
-            prompt=f"أين ولد {subject}؟",
+            prompt=f"أين {born} {subject}؟",
             answer=fact.answer,
             accepted=_place_forms(fact),
             ev=ev,
@@ -848,8 +1164,125 @@ def _bio_questions(ctx: Context, fact: Fact) -> list[Question]:
     return []
 
 
+# Verbs of bordering with an object pronoun ("يحدها" 'borders it'), directions as nouns and as adverbs.
+_BORDERS = frozenset(normalize(w) for w in ("يحدها", "تحدها", "يحده", "تحده", "ويحدها", "وتحدها", "ويحده", "فيحدها"))
+_DIRECTIONS = {
+    normalize(w): w
+    for w in (
+        *("الشمال", "الجنوب", "الشرق", "الغرب"),
+        *("الشمال الشرقي", "الشمال الغربي", "الجنوب الشرقي", "الجنوب الغربي"),
+    )
+}
+_DIRECTION_ADVERBS = {
+    normalize(a): n for a, n in (("شمالا", "الشمال"), ("جنوبا", "الجنوب"), ("شرقا", "الشرق"), ("غربا", "الغرب"))
+}
+_WHAT_BORDERS = "ما الذي يحد {subject} من {direction}؟"  # what borders X on the <direction>?
+
+
+def _direction_near(sentence: Sentence, first: int, last: int) -> str:
+    """The direction a bordering place is given in its comma segment: "من الشمال X", "X من الشمال", "شمالا X"."""
+    lo, hi = next((lo, hi) for lo, hi in segments(sentence) if lo <= first < hi)
+    best = ""
+    for i in range(lo, hi):
+        if first <= i < last:
+            continue
+        two = " ".join(sentence.norms[i : i + 2])
+        norm = sentence.norms[i].removeprefix("و")
+        if two in _DIRECTIONS and (i == 0 or sentence.norms[i - 1] in {"من", "في", "جهه"}):
+            best = _DIRECTIONS[two]
+        elif norm in _DIRECTIONS and (i == 0 or sentence.norms[i - 1].removeprefix("و") in {"من", "في", "جهه"}):
+            best = best or _DIRECTIONS[norm]
+        elif norm in _DIRECTION_ADVERBS:
+            best = best or _DIRECTION_ADVERBS[norm]
+    return best
+
+
+def _border_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "يحدها من الشمال تركيا" -> "ما الذي يحد العراق من الشمال؟": the place and the direction it borders the
+    article's subject on."""
+    sentence = ctx.sentence(fact)
+    first, last = token_range(sentence, fact.start, fact.end)
+    verb = next((i for i, norm in enumerate(sentence.norms) if norm in _BORDERS), -1)
+    if verb < 0 or first < verb:
+        return []
+    subject = next(
+        (
+            f.answer
+            for f in ctx.in_sentence(sentence.index)
+            if f.type == "place" and f.end <= sentence.tokens[verb].start
+        ),
+        "",
+    )
+    subject = subject or ctx.topic
+    direction = _direction_near(sentence, first, last)
+    if not subject or not direction or normalize(subject) in normalize(fact.answer):
+        return []
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=_WHAT_BORDERS.format(subject=subject, direction=direction),
+        answer=fact.answer,
+        accepted=_place_forms(fact),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_TYPE_SCORE["place"] + 0.05 + _position_bonus(ctx, sentence),
+        answer_type="place",
+        template=True,
+    )
+
+
+# "عاصمتها X" 'its capital', "أكبر مدنها X" 'its largest city': what the place is to the article's subject.
+_POSSESSED_PLACES = {
+    ("عاصمتها",): "ما عاصمة {subject}؟",  # what is the capital of X?
+    ("عاصمته",): "ما عاصمة {subject}؟",
+    ("اكبر", "مدنها"): "ما أكبر مدن {subject}؟",  # what is the largest city of X?
+    ("اكبر", "مدنه"): "ما أكبر مدن {subject}؟",
+}
+_BEFORE_NAME = frozenset(normalize(w) for w in ("هي", "هو", "الرسمية", "مدينة", "السياسية"))  # is, official, city
+
+
+def _capital_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "وعاصمتها الرباط" -> "ما عاصمة المغرب؟" about the place the sentence or the article is about."""
+    sentence = ctx.sentence(fact)
+    first, _last = token_range(sentence, fact.start, fact.end)
+    k = first
+    while k > 0 and sentence.norms[k - 1] in _BEFORE_NAME:
+        k -= 1
+    template = ""
+    for key, prompt in _POSSESSED_PLACES.items():
+        if k - len(key) < 0:
+            continue
+        words = [
+            sentence.norms[i].removeprefix("و") if i == k - len(key) else sentence.norms[i]
+            for i in range(k - len(key), k)
+        ]
+        if tuple(words) == key:
+            template = prompt
+            break
+    if not template:
+        return []
+    earlier = [
+        f for f in ctx.in_sentence(sentence.index) if f.type == "place" and f.end <= fact.start and f is not fact
+    ]
+    subject = earlier[0].answer if earlier and earlier[0].start <= 2 else ctx.topic
+    if not subject or normalize(subject) == normalize(fact.answer):
+        return []
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=template.format(subject=subject),
+        answer=fact.answer,
+        accepted=_place_forms(fact),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_TYPE_SCORE["place"] + 0.1 + _position_bonus(ctx, sentence),
+        answer_type="place",
+        template=True,
+    )
+
+
 def _inside_period(ctx: Context, fact: Fact) -> bool:
-    return fact.type in {"year", "date"} and any(
+    return fact.type in {"year", "date", "century"} and any(
         p.type == "period" and p.start <= fact.start and fact.end <= p.end for p in ctx.in_sentence(fact.sentence_index)
     )
 
@@ -868,10 +1301,62 @@ def all_questions(ctx: Context) -> list[Question]:
             questions += _role_questions(ctx, fact)
         elif fact.type == "description":
             questions += _description_questions(ctx, fact)
+        elif fact.type == "alias":
+            questions += _alias_questions(ctx, fact)
+            continue  # no cloze of a name in another script, no true/false about a name
         else:
             bio = _bio_questions(ctx, fact) if fact.type in {"date", "year", "place"} else []
-            questions += bio or _wh_questions(ctx, fact)
+            border = (
+                _border_questions(ctx, fact) or _capital_questions(ctx, fact)
+                if fact.type == "place" and not bio
+                else []
+            )
+            questions += bio or border or _wh_questions(ctx, fact)
         questions += _cloze(ctx, fact)
         questions += _true_false(ctx, fact)
+    questions += _coordinated_times(ctx, questions)
     questions += _matching(ctx)
     return questions
+
+
+# "عضو في [الأمم المتحدة] منذ 1956 و[جامعة الدول العربية] منذ 1958": a conjunct with its own time after the same
+# preposition; the first conjunct's question is asked again about each later one.
+_CONJUNCT_TIME = re.compile(
+    r"^\s*[،,]?\s*و(?P<noun>[^\s،,.؛:()]+(?:\s+[^\s،,.؛:()]+){0,5}?)\s+(?P<prep>منذ|في|عام|سنة)\s*$"
+)
+
+
+def _coordinated_times(ctx: Context, questions: list[Question]) -> list[Question]:
+    models = {q.fact_key: (q, "") for q in questions if q.kind == "when" and q.mode == "choice"}
+    result: list[Question] = []
+    for index in sorted({f.sentence_index for f in ctx.facts}):
+        sentence = ctx.sentences[index]
+        times = [f for f in ctx.in_sentence(index) if f.type in {"year", "date"}]
+        for first, later in itertools.pairwise(times):
+            link = _CONJUNCT_TIME.match(sentence.text[first.end : later.start])
+            if not link or first.key not in models:
+                continue
+            model, noun = models[first.key]
+            before = sentence.text[: first.start].rstrip()
+            if not before.endswith(link.group("prep")):
+                continue
+            if not noun:  # the first conjunct: its noun runs back to the preposition before it
+                words = before[: -len(link.group("prep"))].split()
+                cut = max((i for i, w in enumerate(words) if normalize(w) in grammar().prepositions), default=-1)
+                noun = " ".join(words[cut + 1 :])
+            if not noun or f" {noun}" not in model.prompt:
+                continue
+            prompt = model.prompt.replace(f" {noun}", " " + link.group("noun").strip(), 1)
+            result += _make(
+                ctx,
+                later,
+                kind="when",
+                prompt=prompt,
+                answer=later.text,
+                accepted=(str(later.number),) if later.number else (),
+                ev=evidence(sentence, later.start, later.end),
+                score=model.score - 0.05 - prompt_penalty(prompt),  # _make adds the penalty again
+                answer_type="date",
+            )
+            models[later.key] = (model, noun)
+    return result

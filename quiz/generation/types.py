@@ -41,11 +41,12 @@ class Evidence:
 class Fact:
     """A fact found in one sentence.
 
-    ``type``: person, role, count, percent, amount, date, year, weekday, time, duration, century, place, org,
-    description. ``text`` is ``sentence[start:end]``; ``answer`` its display form (the full name for a later
-    mention of a person). ``number`` for numeric facts; ``unit`` the counted noun or duration unit as written;
-    ``qualifier`` a word such as "أكثر من"; ``detail`` a type-specific extra: a person's role, a place's
-    category (country, capital, city, region), a description's subject.
+    ``type``: person, role, count, percent, amount, date, year, weekday, time, duration, century, period, place,
+    org, description, alias. ``text`` is ``sentence[start:end]``; ``answer`` its display form (the full name for a
+    later mention of a person). ``number`` for numeric facts (the upper end of a range); ``unit`` the counted noun
+    or duration unit as written; ``qualifier`` a word such as "أكثر من"; ``detail`` a type-specific extra: a
+    person's role, a place's category (country, capital, city, region), "range" for two numbers of one unit, a
+    description's kind (person, thing), an alias's kind (other, official, known:m, lang:بالإنجليزية ...).
     """
 
     type: str

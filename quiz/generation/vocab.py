@@ -44,7 +44,6 @@ MIN_ZIPF = 3.3  # a word seen less than about twice in a million makes a card on
 UNKNOWN_ZIPF = 2.5
 CURATED_ZIPF = 4.5  # hand-picked modern words (جائحة، داعش) postdate or escape the frequency list
 _MARKS = re.compile("[\u064b-\u0652\u0670]")
-_LEMMA_ID_SUFFIX = re.compile(r"(-[aiu]+)?(_\d+)?$")
 _BUCKWALTER_CONSONANTS = set("'|>&<}AbptvjHxd*rzs$SDTZEgfqklmnhwYy")
 _DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z٠-٩]")
 
@@ -150,7 +149,7 @@ def _lexicon_roots() -> dict[str, str]:
             words = line[5:].split()
             root = words[0] if words and 3 <= len(words[0]) <= 4 and set(words[0]) <= _BUCKWALTER_CONSONANTS else ""
         elif line.startswith(";; ") and root:
-            roots.setdefault(_LEMMA_ID_SUFFIX.sub("", line[3:].strip()), root)
+            roots.setdefault(morphology.lemma_from_id(line[3:].strip()), root)
     return roots
 
 
@@ -184,17 +183,6 @@ def _is_name_or_place(word: str, readings: Sequence[Analysis]) -> bool:
     return bool(readings) and all(r.pos == "NOUN_PROP" for r in readings)
 
 
-_VERB_CLASS = re.compile("-[\u064e\u064f\u0650]+$")
-
-
-def _clean_lemma(reading: Analysis) -> Analysis:
-    """Work around ``morphology._lemma`` keeping a two-vowel verb class in the lemma ("rakaz-ui_1" gives
-    رَكَز-ُِ and ركز- instead of رَكَز and ركز)."""
-    if not reading.lemma.endswith("-"):
-        return reading
-    return replace(reading, lemma=reading.lemma[:-1], lemma_vowelled=_VERB_CLASS.sub("", reading.lemma_vowelled))
-
-
 def _senses(readings: Iterable[Analysis]) -> list[Analysis]:
     """One reading per sense (vowelled lemma and part of speech), in the lexicon's order."""
     seen: dict[tuple[str, str], Analysis] = {}
@@ -221,7 +209,7 @@ def _read_word(sentence: ReadableSentence, token: Token) -> _Occurrence | None:
         return None  # it can be a particle, pronoun or preposition: not a card
     if _is_name_or_place(word, readings):
         return None
-    content = [_clean_lemma(r) for r in readings if r.pos in CONTENT_TAGS]
+    content = [r for r in readings if r.pos in CONTENT_TAGS]
     if not content:
         return None
     senses = _senses(content)
@@ -470,11 +458,7 @@ def vowel_cards(cards: Sequence[Card], vocalise: object | None = None) -> list[C
         if card.gloss_trusted or not card.vowelled_by_machine:
             result.append(card)
             continue
-        readings = [
-            r
-            for r in map(_clean_lemma, morphology.analyse(card.word))
-            if r.pos in CONTENT_TAGS and r.lemma == card.lemma
-        ]
+        readings = [r for r in morphology.analyse(card.word) if r.pos in CONTENT_TAGS and r.lemma == card.lemma]
         vowelled = _vowelled_token(vocalise(card.sentence), card)  # type: ignore[operator]
         if not readings or vowelled is None:
             result.append(card)
