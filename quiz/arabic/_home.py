@@ -18,7 +18,8 @@ def home_is_writable() -> bool:
 def build_with_writable_home[T](factory: Callable[[], T]) -> T:
     """``factory()``, with $HOME pointed at a private temporary folder while it runs if $HOME is not writable.
 
-    qalsadi and mishkal write a cache under ``~`` when they start; a server process may have no usable home.
+    mishkal (and the qalsadi analyser it loads) write a cache under ``~`` when they start; a server process may
+    have no usable home.
     """
     if home_is_writable():
         try:
