@@ -156,6 +156,9 @@ def learner_profile(*, user: User) -> LearnerProfile:
     profile, _created = LearnerProfile.objects.get_or_create(
         user=user, defaults={"display_name": user.first_name or _("Learner %(id)s") % {"id": user.pk}}
     )
+    # When another request made it first, get_or_create's failed insert left its unsaved profile cached on the user
+    # (``user.profile``, whose pk is None: crediting it later would update no row). Cache the stored one instead.
+    user.profile = profile
     return profile
 
 
