@@ -23,6 +23,7 @@ help:
 	@echo "make test       set everything up and run the whole suite on SQLite and PostgreSQL"
 	@echo "make serve      serve with gunicorn, as in production (DEBUG off)"
 	@echo "make lint       ruff and mypy"
+	@echo "make bench      the load benchmark (gunicorn; SQLite and PostgreSQL; 1, 10 and 50 learners)"
 	@echo "make backup     back up the database and media into backups/"
 	@echo "make restore BACKUP=backups/quizsite-...   put a backup back (stop the servers first)"
 
@@ -129,6 +130,11 @@ lint: deps-dev
 	@$(VENV)/bin/ruff check --quiet .
 	@$(VENV)/bin/ruff format --check --quiet .
 	@$(VENV)/bin/mypy quiz quizsite
+
+# The load benchmark: gunicorn as in production on SQLite, then PostgreSQL (+ Redis), 1, 10 and 50 learners.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--databases sqlite --learners 50 --think 2".
+bench: deps
+	$(PY) -m quiz.loadtest $(BENCH_ARGS)
 
 bench-generator: deps
 	$(PY) -m quiz.generation.bench
