@@ -8,6 +8,7 @@ Environment variables (all optional; the defaults suit one machine):
   DJANGO_CSRF_TRUSTED_ORIGINS comma-separated origins, e.g. https://quiz.example.org
   DATABASE_URL                e.g. postgres://user@127.0.0.1:5432/quizsite (default: SQLite in var/)
   REDIS_URL                   e.g. redis://127.0.0.1:6379/0: shared cache for sessions and throttling
+  DJANGO_CONN_MAX_AGE         seconds a database connection is kept between requests (default 60; 0 closes it)
   DJANGO_HTTPS=0              the site is served over plain HTTP (local production-like runs, benchmarks):
                               no secure-only cookies, no HTTPS redirect, no HSTS. Default: on unless DEBUG
   DJANGO_BEHIND_PROXY=1       trust X-Forwarded-Proto from a TLS-terminating load balancer
@@ -119,8 +120,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Many learners at once on one file: WAL lets readers work beside the writer, IMMEDIATE takes the write
     # lock when a transaction starts (so two writers queue instead of failing with "database is locked"),
-    # and the busy timeout is how long a writer waits for its turn.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # and the busy timeout is how long a writer waits for its turn. Connections persist like PostgreSQL's
+    # (CONN_MAX_AGE): opening one and running the PRAGMAs each request cost more than most views.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
