@@ -1038,25 +1038,7 @@ def _matching(ctx: Context) -> list[Question]:
         seen_right.add(match_key(right))
         pairs.append((left, right))
     if len(pairs) >= 3:
-        pairs = pairs[:5]
-        first = counts[0]
-        rights = [right for _, right in pairs]
-        distractors.rng_for(ctx.seed, "matching:counts").shuffle(rights)
-        questions.append(
-            Question(
-                "matching",
-                "matching",
-                _MATCH_COUNTS,
-                "؛ ".join(f"{left} ← {right}" for left, right in pairs),
-                (),
-                tuple(rights),
-                evidence(ctx.sentence(first), first.start, first.end),
-                _TYPE_SCORE["count"] * _MODE_SCORE["matching"],
-                "matching:counts",
-                "count",
-                tuple(pairs),
-            )
-        )
+        questions.append(_matching_question(ctx, _MATCH_COUNTS, tuple(pairs[:5]), counts[0], "counts", "count"))
     roles = {}
     for fact in ctx.of_type("role"):
         if fact.subject not in roles:
@@ -1064,24 +1046,31 @@ def _matching(ctx: Context) -> list[Question]:
     if len(roles) >= 3:
         role_pairs = tuple((name, fact.answer) for name, fact in list(roles.items())[:5])
         first = next(iter(roles.values()))
-        rights = [right for _, right in role_pairs]
-        distractors.rng_for(ctx.seed, "matching:roles").shuffle(rights)
-        questions.append(
-            Question(
-                "matching",
-                "matching",
-                _MATCH_ROLES,
-                "؛ ".join(f"{left} ← {right}" for left, right in role_pairs),
-                (),
-                tuple(rights),
-                evidence(ctx.sentence(first), first.start, first.end),
-                _TYPE_SCORE["role"] * _MODE_SCORE["matching"],
-                "matching:roles",
-                "person",
-                role_pairs,
-            )
-        )
+        questions.append(_matching_question(ctx, _MATCH_ROLES, role_pairs, first, "roles", "person"))
     return questions
+
+
+def _matching_question(
+    ctx: Context, prompt: str, pairs: tuple[tuple[str, str], ...], first: Fact, what: str, answer_type: str
+) -> Question:
+    """Matching ``pairs`` (``what``: counts or roles), the right side shuffled by the seed; evidence ``first``'s."""
+    key = f"matching:{what}"
+    fact_type = {"counts": "count", "roles": "role"}[what]
+    rights = [right for _, right in pairs]
+    distractors.rng_for(ctx.seed, key).shuffle(rights)
+    return Question(
+        "matching",
+        "matching",
+        prompt,
+        "؛ ".join(f"{left} ← {right}" for left, right in pairs),
+        (),
+        tuple(rights),
+        evidence(ctx.sentence(first), first.start, first.end),
+        _TYPE_SCORE[fact_type] * _MODE_SCORE["matching"],
+        key,
+        answer_type,
+        pairs,
+    )
 
 
 def _bio_subject(ctx: Context, sentence: Sentence) -> str:
