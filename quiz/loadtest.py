@@ -300,10 +300,33 @@ def redis_flush(url: str) -> None:
     redis.Redis.from_url(url).flushdb()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
+def listening_socket() -> socket.socket:
+    """A socket bound to a free loopback port and listening, for gunicorn to inherit (``--bind fd://N``): no
+    other process can take the port between choosing it and the server binding it."""
+    sock = socket.socket()
+    sock.bind((HOST, 0))
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def wait_until_serving(port: int, process: subprocess.Popen[bytes], host: str = HOST, timeout: float = 60) -> None:
+    """Until the server answers ``/healthz``; fails at once if it exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn on port {port} exited with {process.returncode}")
+        connection = http.client.HTTPConnection(HOST, port, timeout=5)
+        try:
+            connection.request("GET", "/healthz", headers={"Host": host})
+            if connection.getresponse().status == 200:
+                return
+        except (OSError, http.client.HTTPException):
+            pass
+        finally:
+            connection.close()
+        time.sleep(0.1)
+    raise RuntimeError(f"gunicorn on port {port} did not answer in {timeout} s")
 
 
 def site_environment(database: Database, var_dir: Path) -> dict[str, str]:
@@ -336,14 +359,15 @@ def site(database: Database, workers: int) -> Iterator[tuple[int, Path, dict[str
     env = site_environment(database, var_dir)
     for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["import_article", "seeds/"]):
         subprocess.run([PYTHON, "manage.py", *command, "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
-    port = free_port()
+    sock = listening_socket()
+    port = int(sock.getsockname()[1])
     access_log = var_dir / "access.log"
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn and arguments
         [
             GUNICORN,
             "quizsite.wsgi",
             "--bind",
-            f"{HOST}:{port}",
+            f"fd://{sock.fileno()}",
             "--workers",
             str(workers),
             "--access-logfile",
@@ -355,27 +379,16 @@ def site(database: Database, workers: int) -> Iterator[tuple[int, Path, dict[str
         ],
         cwd=ROOT,
         env=env,
+        pass_fds=(sock.fileno(),),
     )
+    sock.close()  # gunicorn has its own copy
     try:
-        wait_for(port, server)
+        wait_until_serving(port, server)
         yield port, access_log, env
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(var_dir, ignore_errors=True)
-
-
-def wait_for(port: int, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("gunicorn did not start")
-        try:
-            with socket.create_connection((HOST, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not listen on port {port} in {timeout} s")
 
 
 # Measuring --------------------------------------------------------------------------------------------------------
@@ -521,7 +534,8 @@ def run(databases: list[Database], levels: list[int], workers: int, ceiling_seco
     for database in databases:
         with site(database, workers) as (port, access_log, env):
             slug = database_slug(database)
-            offset = 0
+            time.sleep(0.5)  # the start-up check's /healthz is logged after its response: skip it
+            offset = access_log.stat().st_size if access_log.exists() else 0
             before = Stored.count(database)
             for learners in levels:
                 driver = subprocess.run(  # noqa: S603 - this module, as the driver

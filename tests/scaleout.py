@@ -8,11 +8,9 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,17 +19,13 @@ from pathlib import Path
 
 from django.conf import settings
 
+from quiz.loadtest import listening_socket, wait_until_serving
+
 from .conftest import ROOT, subprocess_env
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 PUBLIC_HOST = "quiz.test"
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def database_url() -> str:
@@ -73,13 +67,15 @@ def app_servers(count: int, *, workers: int = 1, extra_env: dict[str, str] | Non
     servers = []
     try:
         for _ in range(count):
-            port = free_port()
+            # gunicorn inherits a socket already listening, so no other process (another test's live server)
+            # can take the port between choosing it and binding it.
+            sock = listening_socket()
             process = subprocess.Popen(
                 [
                     str(GUNICORN),
                     "quizsite.wsgi",
                     "--bind",
-                    f"127.0.0.1:{port}",
+                    f"fd://{sock.fileno()}",
                     "--workers",
                     str(workers),
                     "--log-level",
@@ -89,10 +85,12 @@ def app_servers(count: int, *, workers: int = 1, extra_env: dict[str, str] | Non
                 env=env,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
+                pass_fds=(sock.fileno(),),
             )
-            servers.append(AppServer(port, process))
+            servers.append(AppServer(int(sock.getsockname()[1]), process))
+            sock.close()
         for server in servers:
-            wait_until_up(server)
+            wait_until_serving(server.port, server.process, host=PUBLIC_HOST)
         yield servers
     finally:
         for server in servers:
@@ -103,21 +101,6 @@ def app_servers(count: int, *, workers: int = 1, extra_env: dict[str, str] | Non
             except subprocess.TimeoutExpired:
                 server.process.kill()
         shutil.rmtree(var_dir, ignore_errors=True)
-
-
-def wait_until_up(server: AppServer, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(
-                f"gunicorn exited: {server.process.stderr.read().decode() if server.process.stderr else ''}"
-            )
-        try:
-            with socket.create_connection(("127.0.0.1", server.port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"gunicorn on port {server.port} did not start in {timeout} s")
 
 
 @dataclass
