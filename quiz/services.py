@@ -839,6 +839,30 @@ def image_store(*, image: Image, prepared: PreparedImage) -> Image:
     return image
 
 
+IMAGE_FOLDERS = ("images/", "images/thumbs/")
+
+
+def image_files_orphaned_delete(*, older_than: dt.timedelta, dry_run: bool = False) -> list[str]:
+    """Delete the stored picture files no Image row names any more (rows deleted with their article or question,
+    or one by one in the admin), and return their names. Files younger than ``older_than`` are kept: an upload
+    may be between saving its file and committing its row."""
+    storage = Image._meta.get_field("file").storage  # type: ignore[union-attr]
+    named = {str(name) for pair in Image.objects.values_list("file", "thumbnail") for name in pair if name}
+    cutoff = timezone.now() - older_than
+    orphans = []
+    for folder in IMAGE_FOLDERS:
+        if not storage.exists(folder):
+            continue
+        for filename in storage.listdir(folder)[1]:
+            name = f"{folder}{filename}"
+            if name not in named and storage.get_modified_time(name) < cutoff:
+                orphans.append(name)
+    if not dry_run:
+        for name in orphans:
+            storage.delete(name)
+    return orphans
+
+
 @dataclass(frozen=True)
 class BankImportResult:
     created: int = 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image as PILImage
 
@@ -272,3 +273,40 @@ def test_only_stored_pictures_are_served(client, media_root, path):
 @pytest.mark.django_db
 def test_media_answers_only_get(client, media_root):
     assert client.post("/media/images/x.webp").status_code == 405
+
+
+# Cleaning up -----------------------------------------------------------------------------------------------------
+
+
+def _age(paths: list[Path], seconds: int) -> None:
+    for path in paths:
+        os.utime(path, (path.stat().st_atime - seconds, path.stat().st_mtime - seconds))
+
+
+@pytest.mark.django_db
+def test_clean_media_deletes_the_files_of_deleted_pictures_only(client, teacher, seed_article, media_root):
+    client.force_login(teacher)
+    url = reverse("admin:quiz_article_change", args=[seed_article.pk])
+    add_image(client, url, SimpleUploadedFile("a.jpg", jpeg(), "image/jpeg"), "الأولى")
+    kept = Image.objects.get()
+    add_image(client, url, SimpleUploadedFile("b.png", png(100, 100), "image/png"), "الثانية")
+    gone = Image.objects.exclude(pk=kept.pk).get()
+    kept_files = [Path(kept.file.path), Path(kept.thumbnail.path)]
+    gone_files = [Path(gone.file.path), Path(gone.thumbnail.path)]
+    gone.delete()  # as when its article or question is deleted: the row goes, the files stay
+    assert all(path.is_file() for path in gone_files)
+
+    out = io.StringIO()
+    call_command("clean_media", stdout=out)
+    assert out.getvalue().endswith("deleted 0 files\n"), "files younger than an hour may be an upload in progress"
+    _age(kept_files + gone_files, 2 * 60 * 60)
+
+    out = io.StringIO()
+    call_command("clean_media", "--dry-run", stdout=out)
+    assert out.getvalue().splitlines() == [gone.file.name, gone.thumbnail.name, "would delete 2 files"]
+    assert all(path.is_file() for path in gone_files)
+
+    call_command("clean_media", stdout=io.StringIO())
+    assert not any(path.exists() for path in gone_files)
+    assert all(path.is_file() for path in kept_files)
+    assert client.get(kept.file.url).status_code == 200
