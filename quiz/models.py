@@ -117,7 +117,7 @@ class Block(models.Model):
     credit = models.CharField(max_length=300, blank=True)
 
     class Meta:
-        ordering = ["article", "position"]
+        ordering = ["article_id", "position"]
         constraints = [models.UniqueConstraint(fields=["article", "position"], name="block_unique_position")]
 
     def __str__(self) -> str:
@@ -134,7 +134,7 @@ class Sentence(models.Model):
     text = models.TextField()
 
     class Meta:
-        ordering = ["article", "position"]
+        ordering = ["article_id", "position"]
         constraints = [models.UniqueConstraint(fields=["article", "position"], name="sentence_unique_position")]
 
     def __str__(self) -> str:
@@ -355,7 +355,7 @@ class Choice(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["question", "position", "id"]
+        ordering = ["question_id", "position", "id"]
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
 
@@ -590,7 +590,7 @@ class AttemptQuestion(models.Model):
     shown_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["attempt", "position"]
+        ordering = ["attempt_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["attempt", "position"], name="slot_unique_position"),
             models.UniqueConstraint(fields=["attempt", "question"], name="slot_unique_question"),
@@ -621,7 +621,7 @@ class Response(models.Model):
     answered_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["attempt", "answered_at", "id"]
+        ordering = ["attempt_id", "answered_at", "id"]
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="response_unique_per_question")]
 
     def __str__(self) -> str:
@@ -672,7 +672,7 @@ class VocabItem(models.Model):
     POS_LABELS = {"noun": _("noun"), "adj": _("adjective"), "verb": _("verb"), "adv": _("adverb")}
 
     class Meta:
-        ordering = ["article", "rank", "id"]
+        ordering = ["article_id", "rank", "id"]
         verbose_name = _("flashcard")
         verbose_name_plural = _("flashcards")
         constraints = [models.UniqueConstraint(fields=["article", "lemma"], name="vocab_unique_lemma")]
@@ -752,7 +752,7 @@ class Review(models.Model):
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        ordering = ["card", "reviewed_at"]
+        ordering = ["card_id", "reviewed_at"]
 
     def __str__(self) -> str:
         return f"{self.card_id}: {self.rating}"
