@@ -369,7 +369,7 @@ def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]
         return places(fact, answer, facts, rng)
     if fact.type == "person":
         return people(fact, answer, facts, rng)
-    if fact.type in {"role", "description", "alias"}:
+    if fact.type in {"role", "description", "alias", "location"}:
         return same_type_texts(fact, answer, facts, rng)
     return []
 

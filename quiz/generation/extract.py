@@ -1066,7 +1066,9 @@ _DEFINITION = re.compile(
 
 
 # First words that make a sentence's opening no subject to define: "as for", "was", "known as".
-_NOT_SUBJECTS = frozenset(normalize(w) for w in ("أما", "كان", "كانت", "هذا", "هذه", "ذلك", "تلك", "وهذه"))
+_NOT_SUBJECTS = frozenset(
+    normalize(w) for w in ("أما", "كان", "كانت", "هذا", "هذه", "ذلك", "تلك", "وهذه", "هؤلاء", "أولئك")
+)
 # Words that open no description: "known (as)", "also", "where", and adverbs "formerly", "currently", "officially".
 _NOT_DESCRIPTIONS = frozenset(
     normalize(w) for w in ("المعروف", "المعروفة", "المعروفين", "أيضا", "حيث", "سابقا", "حاليا", "رسميا", "أي")
@@ -1237,6 +1239,137 @@ def _definition(sentence: Sentence, people: _People, subject: str, desc_start: i
         detail="person" if is_person else "thing",
         subject=subject,
     )
+
+
+# "..., السلاجقة، وهي سلالة ...": a copula after a comma describes the noun phrase just before the comma.
+_ASIDE_COPULAS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))  # and he/she/it is, and they are
+_MAX_ASIDE_SUBJECT = 3
+
+
+def _aside_subject(sentence: Sentence, last: int) -> int:
+    """The first token of the noun phrase ending at token ``last``: definite words ("الدولة العثمانية"), and at
+    most one construct head before them ("سلالة السلاجقة"); -1 when it is no such phrase."""
+    g = grammar()
+    stops = g.prepositions | g.relative_pronouns | g.complementisers | g.openers | _COPULA | {_OR}
+
+    def plain(i: int) -> bool:
+        word = sentence.tokens[i].text
+        return sentence.norms[i] not in stops and not is_verb(word) and find_numbers([word]) == []
+
+    if not plain(last) or not (sentence.norms[last].startswith("ال") or is_name_word(sentence.tokens[last].text)):
+        return -1
+    first = last
+    while first > 0 and last - first + 1 < _MAX_ASIDE_SUBJECT and plain(first - 1):
+        if re.search(r"[،,.؛:()\[\]\"«»]", sentence.gap(first - 1)):
+            break
+        before = sentence.norms[first - 1]
+        if sentence.bare(first - 1) != before and not morphology.is_known(sentence.tokens[first - 1].text):
+            break  # "بالدولة": a preposition or conjunction attached, the phrase starts after it
+        if before.startswith("ال"):
+            if not any(r.pos in {"ADJ", "NOUN_PROP"} for r in morphology.analyse(sentence.tokens[first].text)):
+                break  # two definite nouns ("المهندسون الجسر"): a subject and an object, not one phrase
+            first -= 1
+            continue
+        if sentence.norms[first].startswith("ال"):
+            first -= 1  # the head of a construct: "سلالة السلاجقة"
+        break
+    return first
+
+
+def _agrees(sentence: Sentence, head: int, pronoun: str) -> bool:
+    """Whether ``pronoun`` (هو، هي، هم) can refer to the phrase headed by token ``head``: هي to a feminine
+    noun, هم to a human plural, هو to another common noun; a name takes هو or هي."""
+    word = sentence.tokens[head].text
+    if _human_plural(word):
+        return pronoun == "هم"
+    if pronoun == "هم":
+        return False
+    if sentence.norms[head].endswith(("ه", "ات")):
+        return pronoun == "هي"
+    return pronoun == "هو" or morphology.is_proper_noun(word)
+
+
+def extract_asides(sentence: Sentence, people: _People) -> list[Fact]:
+    """Descriptions inside a sentence: "..., X، وهي description" about the noun phrase X before the comma."""
+    found = []
+    for k in range(1, len(sentence.tokens) - 1):
+        if sentence.norms[k + 1] not in _ASIDE_COPULAS or not re.search(r"[،,]", sentence.gap(k)):
+            continue
+        first = _aside_subject(sentence, k)
+        if first <= 0:
+            continue  # at the start of the sentence, a definition's subject (extract_definition)
+        if not _agrees(sentence, first, sentence.norms[k + 1][1:]):
+            continue  # "عدد السكان، وهي ...": the pronoun refers to something else
+        subject = sentence.text[sentence.tokens[first].start : sentence.tokens[k].end]
+        fact = _definition(sentence, people, subject, sentence.tokens[k + 2].start)
+        if fact is not None:
+            found.append(replace(fact, detail=fact.detail if fact.detail == "person" else "aside"))
+    return found
+
+
+# "تقع X في Y" 'X lies in Y': the verbs of lying somewhere, and the words that open where.
+_LIES = frozenset(normalize(w) for w in ("يقع", "تقع"))  # it lies (masculine, feminine)
+# in, within, inside, between, amid, on, under, near, at, to (the north of)
+_WHERE_OPENERS = frozenset(
+    normalize(w) for w in ("في", "ضمن", "داخل", "بين", "وسط", "على", "تحت", "قرب", "بالقرب", "عند", "إلى")
+)
+_COMPASS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"))
+_IN = normalize("في")
+_MAX_LOCATED_SUBJECT = 5
+_MAX_LOCATION = 7
+
+
+def extract_locations(sentence: Sentence, topic: str) -> list[Fact]:
+    """Where something lies: "(و)تقع X في Y" or "X ... تقع في Y" (about the sentence's or the article's
+    subject); the answer is Y ("في" left out, a compass word or "بين" kept), the subject X ('' when the verb has
+    none written and there is no topic)."""
+    found = []
+    for k, norm in enumerate(sentence.norms):
+        verb = norm[1:] if norm[:1] in "وف" and norm[1:] in _LIES else norm
+        if verb not in _LIES:
+            continue
+        place = k + 1
+        while place < len(sentence.tokens) and place - k <= _MAX_LOCATED_SUBJECT + 1:
+            if re.search(r"[،,.؛:()]", sentence.gap(place - 1)):
+                place = len(sentence.tokens)  # a boundary before any opener: no place named here
+                break
+            if sentence.norms[place] in _WHERE_OPENERS or sentence.norms[place] in _COMPASS:
+                break
+            place += 1
+        if place >= len(sentence.tokens) - 1 or place - k > _MAX_LOCATED_SUBJECT + 1:
+            continue
+        words = [
+            i
+            for i in range(k + 1, place)
+            if not (
+                sentence.norms[i].endswith("ا")
+                and not sentence.norms[i].endswith("ها")
+                and morphology.can_be_noun(strip_tashkeel(sentence.tokens[i].text)[:-1])
+            )
+        ]  # "تحديدا" 'precisely': an adverb, not the subject
+        subject = sentence.text[sentence.tokens[words[0]].start : sentence.tokens[words[-1]].end] if words else ""
+        if words and (
+            find_numbers([sentence.tokens[words[0]].text]) or sentence.norms[words[0]] in grammar().prepositions
+        ):
+            continue  # "تقع 48 ولاية": a count, asked elsewhere
+        if len(words) == 1 and sentence.norms[words[0]].endswith(("ها", "ه")) and not is_name_word(subject):
+            # "ويقع معظمها": most of it, i.e. of the topic
+            possessed = strip_tashkeel(subject).removesuffix("ها").removesuffix("ه")
+            subject = f"{possessed} {topic}" if topic and len(possessed) >= 2 else ""
+        subject = subject or topic
+        first = place + 1 if sentence.norms[place] == _IN else place
+        end = _description_end(sentence, sentence.tokens[first].start)
+        last = first
+        while last < len(sentence.tokens) and sentence.tokens[last].start < end and last - first < _MAX_LOCATION:
+            norm = sentence.norms[last]
+            if last > first and (norm.lstrip("وف") in _COPULA or (last > first + 1 and norm.endswith(("ها", "هم")))):
+                break  # "... فهي دولة", "... عاصمتها ...": a new clause about the place
+            last += 1
+        if not subject or last <= first or (last - first == 1 and sentence.norms[first] in _COMPASS):
+            continue
+        key = "location:" + normalize(subject)
+        found.append(_fact(sentence, "location", key, first, last, detail=verb, subject=subject))
+    return found
 
 
 # Nouns for people that "أحد" ('one of') takes besides occupations: martyr, king, leader, prophet, messenger.
@@ -1498,6 +1631,8 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         defined = next((f.subject for f in found if f.type == "description"), "")
         topic = defined or topic
         found += extract_aliases(sentence, topic, defined)
+        found += extract_asides(sentence, people)
+        found += extract_locations(sentence, topic)
         found += extract_dates(sentence)
         found += extract_numbers(sentence)
         found += extract_places(sentence)

@@ -23,6 +23,7 @@ _TYPE_SCORE = {
     "role": 0.95,
     "count": 0.95,
     "description": 0.9,
+    "location": 0.9,
     "year": 0.9,
     "date": 0.92,
     "duration": 0.85,
@@ -874,6 +875,26 @@ def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+_WHERE_LIES = "أين {verb} {subject}؟"  # where does X lie?
+
+
+def _location_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "تقع X في Y" -> "أين تقع X؟", answered by Y."""
+    sentence = ctx.sentence(fact)
+    return _make(
+        ctx,
+        fact,
+        kind="where",
+        prompt=_WHERE_LIES.format(verb=fact.detail, subject=fact.subject),
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_TYPE_SCORE["location"] + _position_bonus(ctx, sentence),
+        answer_type="location",
+        template=True,
+    )
+
+
 # Questions about another name of X, by the kind of alias (detail of the fact) and X's gender.
 _ALIAS_PROMPTS = {
     "known:m": "بماذا يُعرف {subject} أيضًا؟",  # what else is X known as?
@@ -1290,6 +1311,9 @@ def all_questions(ctx: Context) -> list[Question]:
             questions += _role_questions(ctx, fact)
         elif fact.type == "description":
             questions += _description_questions(ctx, fact)
+        elif fact.type == "location":
+            questions += _location_questions(ctx, fact)
+            continue  # a phrase, too long for a blank or a statement to judge
         elif fact.type == "alias":
             questions += _alias_questions(ctx, fact)
             continue  # no cloze of a name in another script, no true/false about a name

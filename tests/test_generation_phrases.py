@@ -1,0 +1,55 @@
+"""Noun-phrase answers: where something lies ("تقع X في Y") and descriptions inside a sentence ("X، وهي Y")."""
+
+from __future__ import annotations
+
+from quiz.generation import generate
+
+
+def _locations(text: str) -> dict[str, str]:
+    return {f.subject: f.answer for f in generate(text).facts if f.type == "location"}
+
+
+def _where(text: str) -> dict[str, str]:
+    return {q.prompt: q.answer for q in generate(text).questions if q.kind == "where" and q.mode == "typed"}
+
+
+def test_where_a_named_subject_lies() -> None:
+    text = "تقع مدينة النخيل في وسط الصحراء الكبرى فهي واحة مهمة."
+    assert _locations(text) == {"مدينة النخيل": "وسط الصحراء الكبرى"}  # the clause after ف is no part of it
+    assert _where(text)["أين تقع مدينة النخيل؟"] == "وسط الصحراء الكبرى"
+
+
+def test_a_verb_without_subject_is_about_the_defined_topic() -> None:
+    text = "الجزيرة الخضراء هي جزيرة صغيرة في البحر. وتقع تحديدا في جنوب المحيط الهادئ، ويقع معظمها تحت خط الاستواء."
+    found = _locations(text)
+    assert found["الجزيرة الخضراء"] == "جنوب المحيط الهادئ"  # "تحديدا" is an adverb, not the subject
+    assert found["معظم الجزيرة الخضراء"] == "تحت خط الاستواء"  # "معظمها": most of the topic
+    assert _where(text)["أين يقع معظم الجزيرة الخضراء؟"] == "تحت خط الاستواء"
+
+
+def test_no_location_without_a_subject_or_of_a_count() -> None:
+    assert _locations("تقع في سهل واسع قرب النهر.") == {}  # no subject and no topic
+    assert _locations("السهل الأخضر هو منطقة زراعية. تقع 12 قرية في السهل.") == {}
+
+
+def _asides(text: str) -> dict[str, tuple[str, str]]:
+    return {
+        f.subject: (f.answer, f.detail) for f in generate(text).facts if f.type == "description" and f.detail != "thing"
+    }
+
+
+def test_a_description_after_a_comma_and_a_pronoun() -> None:
+    text = "بنى الملك القلعة الحمراء، وهي قلعة حجرية قديمة."
+    assert _asides(text) == {"القلعة الحمراء": ("قلعة حجرية قديمة", "aside")}
+    prompts = {q.prompt: q.answer for q in generate(text).questions if q.answer_type == "description"}
+    assert prompts["ما هي القلعة الحمراء؟"] == "قلعة حجرية قديمة"
+
+
+def test_an_aside_is_not_the_article_topic() -> None:
+    text = "بنى الملك القلعة الحمراء، وهي قلعة حجرية قديمة. وتقع في أعلى التل."
+    assert _locations(text) == {}
+
+
+def test_the_pronoun_must_agree_with_the_phrase() -> None:
+    assert _asides("وزار الوفد مدينة الرمال، وهو وفد رسمي.") == {}  # هو is the delegation, not the city
+    assert _asides("وصل هؤلاء الجنود، وهم فرقة صغيرة.") == {}  # a demonstrative is no subject to describe
