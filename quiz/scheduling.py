@@ -112,11 +112,16 @@ class Queue:
 
 
 def queue(
-    learner: Learner, settings: Settings, *, article: Article | None = None, now: dt.datetime | None = None
+    learner: Learner,
+    settings: Settings,
+    *,
+    article: Article | None = None,
+    now: dt.datetime | None = None,
+    pick: bool = True,
 ) -> Queue:
     """The learner's review queue: due cards first (earliest first), then new cards (best first) up to the daily
     limit, then learning cards due within ``LEARN_AHEAD``. For one article, its cards; else the whole deck
-    (cards the learner has started or added)."""
+    (cards the learner has started or added). Without ``pick``, only the counts (the card is chosen elsewhere)."""
     now = now or timezone.now()
     states = CardState.objects.for_learner(learner).select_related("item__article", "item__sentence")
     if article is not None:
@@ -132,6 +137,8 @@ def queue(
     new_left = max(0, settings.new_cards_per_day - new_today)
     new_items = _new_items(learner, article)
     new_count = min(new_left, new_items.count()) if new_left else 0
+    if not pick:
+        return Queue(due=due_count, new=new_count, new_today=new_today, item=None, state=None, next_due=None)
     state = due_states.first() if due_count else None
     item = state.item if state is not None else None
     if item is None and new_count:

@@ -152,7 +152,13 @@ def learner_signup(*, username: str, password: str, display_name: str, guest_id:
 
 
 def learner_profile(*, user: User) -> LearnerProfile:
-    """The user's profile, made on first use for accounts created elsewhere (the admin, a command)."""
+    """The user's profile (loaded with the user by quiz.auth.ProfileBackend, so usually no query), made on first
+    use for accounts created elsewhere (the admin, a command)."""
+    try:
+        if user.profile.pk is not None:
+            return user.profile
+    except LearnerProfile.DoesNotExist:
+        pass
     profile, _created = LearnerProfile.objects.get_or_create(
         user=user, defaults={"display_name": user.first_name or _("Learner %(id)s") % {"id": user.pk}}
     )
@@ -733,10 +739,7 @@ def _user_of(learner: Learner) -> User | None:
 
 def _credit_learner(user: User, *, xp: int, days: list[date]) -> None:
     """Add XP to the learner's profile and count each day of activity towards the daily streak."""
-    try:
-        profile = user.profile  # loaded with the user by quiz.auth.ProfileBackend
-    except LearnerProfile.DoesNotExist:
-        profile = learner_profile(user=user)
+    profile = learner_profile(user=user)
     streak, last = profile.streak_days, profile.last_active_on
     for day in sorted(days):
         streak, last = next_daily_streak(streak_days=streak, last_active_on=last, day=day)

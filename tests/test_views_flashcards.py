@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 
 import pytest
 from django.urls import reverse
@@ -289,3 +290,28 @@ def test_the_review_page_runs_a_fixed_number_of_queries(client, cards_article, d
     # session; due count, new cards started today, new cards left; the next new card, its schedule; the sentence
     with django_assert_num_queries(7):
         client.get(review_url(cards_article))
+
+
+def review_one_card(client, article, front: int, back: int, rating: int, assert_num_queries) -> None:
+    """Show the next card's front, then its back, then rate it Good, each with the number of queries given."""
+    with assert_num_queries(front):
+        html = client.get(review_url(article), **HTMX).content.decode()
+    card = re.search(r"\?card=(\d+)&amp;t=(\d+)", html)
+    with assert_num_queries(back):
+        html = client.get(review_url(article), {"card": card[1], "t": card[2]}, **HTMX).content.decode()
+    form = dict(re.findall(r'name="(item|reps|shown_at|article)" value="([^"]*)"', html))
+    with assert_num_queries(rating):
+        assert client.post(reverse("flashcards:review"), form | {"rating": "3"}, **HTMX).status_code == 200
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["guest", "learner"])
+def test_reviewing_runs_a_fixed_number_of_queries(client, cards_article, django_assert_num_queries, signed_in):
+    """After the first card (a guest's first rating makes their learner), each new card's front, back and rating
+    run the same number of queries. A signed-in learner's requests run one more: the user with the profile."""
+    if signed_in:
+        client.force_login(make_user("layla"))
+    user = 1 if signed_in else 0
+    review_one_card(client, cards_article, 0, 0, 0, lambda _count: nullcontext())
+    for _ in range(4):
+        review_one_card(client, cards_article, 7 + user, 7 + user, 16 + user, django_assert_num_queries)
+    assert Review.objects.count() == 5

@@ -58,7 +58,7 @@ def _review_context(
 ) -> dict[str, object]:
     learner = current_learner(request)
     settings = review_settings(request)
-    queue = scheduling.queue(learner, settings, article=article)
+    queue = scheduling.queue(learner, settings, article=article, pick=show is None)
     item, state = queue.item, queue.state
     if show is not None:
         item = show
