@@ -53,3 +53,28 @@ def test_an_aside_is_not_the_article_topic() -> None:
 def test_the_pronoun_must_agree_with_the_phrase() -> None:
     assert _asides("وزار الوفد مدينة الرمال، وهو وفد رسمي.") == {}  # هو is the delegation, not the city
     assert _asides("وصل هؤلاء الجنود، وهم فرقة صغيرة.") == {}  # a demonstrative is no subject to describe
+
+
+def _considered(text: str) -> dict[str, str]:
+    return {f.subject: f.answer for f in generate(text).facts if f.detail.startswith("considered:")}
+
+
+def test_what_something_is_considered() -> None:
+    text = "ويعد التهاب الأعصاب حالة طبية خطيرة. ومدينة النخيل تعتبر أجمل مدينة في الإقليم."
+    assert _considered(text) == {
+        "التهاب الأعصاب": "حالة طبية خطيرة",  # an indefinite head with its definite complement
+        "مدينة النخيل": "أجمل مدينة في الإقليم",  # the subject before the verb, without its و
+    }
+    prompts = {q.prompt: q.answer for q in generate(text).questions if q.mode == "typed"}
+    assert prompts["ماذا يعد التهاب الأعصاب؟"] == "حالة طبية خطيرة"
+    assert prompts["ماذا تعتبر مدينة النخيل؟"] == "أجمل مدينة في الإقليم"
+
+
+def test_a_considered_verb_without_subject_is_about_the_topic() -> None:
+    text = "الوادي الأخضر هو منطقة زراعية واسعة. ويعد أكبر منطقة زراعية في البلاد."
+    assert _considered(text) == {"الوادي الأخضر": "أكبر منطقة زراعية في البلاد"}  # "أكبر" opens the predicate
+
+
+def test_no_considered_fact_when_subject_and_predicate_cannot_be_told_apart() -> None:
+    assert _considered("الوادي الأخضر هو منطقة زراعية. ويعتبر المركز الأول في الإنتاج.") == {}
+    assert _considered("ويعد الطباخ الطعام للضيوف.") == {}  # an active verb with its object

@@ -16,7 +16,7 @@ from functools import cache
 
 from quiz.arabic import morphology
 from quiz.arabic.lexicon import Place, date_words, gazetteer, people_words
-from quiz.arabic.normalize import normalize, strip_tashkeel
+from quiz.arabic.normalize import match_key, normalize, strip_tashkeel
 from quiz.arabic.numbers import NumberSpan, find_numbers, parse_digits
 from quiz.arabic.sentences import Span, split_sentences
 from quiz.arabic.tokens import Token, is_arabic, is_latin_only, split_prefix, tokenize
@@ -1372,6 +1372,101 @@ def extract_locations(sentence: Sentence, topic: str) -> list[Fact]:
     return found
 
 
+# "يعد X Y" / "X تعتبر Y" 'X is considered Y': a description introduced by a verb of regarding.
+_CONSIDERED = frozenset(normalize(w) for w in ("يعد", "تعد", "يعتبر", "تعتبر"))  # is considered (m., f.)
+_MAX_CONSIDERED_SUBJECT = 4
+# Starts of no predicate: the article ("ويعتبر الفريق الأول": subject or predicate, no telling which), "بأنه"
+# (a naming), a preposition with the article ("للضيوف": the verb is active, "prepares ... for").
+_NO_PREDICATE = ("ال", "بان", "لل", "بال")
+# The comparative pattern أفعل ("أكبر" 'largest', "أقدم" 'oldest'): it opens a predicate, though some names
+# share it; and ordinals ("ثاني" 'second') that the lexicon also knows as names.
+_ELATIVE = re.compile(r"^ا[^اوي][^اوي][^او]$|^(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)ه?$")
+
+
+def _has_article(word: str) -> bool:
+    """Whether ``word`` starts with the article, not with letters that look like it ("التهاب" 'inflammation')."""
+    readings = morphology.analyse(word)
+    return normalize(word).startswith("ال") and (not readings or any("ال" in r.prefix for r in readings))
+
+
+def _definite_phrase_end(sentence: Sentence, first: int) -> int:
+    """The end of a definite noun phrase starting at token ``first`` (words with the article or names, an
+    indefinite word only as the head of a construct: "التهاب الزائدة الدودية"); ``first`` if there is none."""
+    g = grammar()
+    i = first
+    while i < len(sentence.tokens) and i - first < _MAX_CONSIDERED_SUBJECT:
+        if i > first and re.search(r"[،,.؛:()\[\]\"«»]", sentence.gap(i - 1)):
+            break
+        norm, word = sentence.norms[i], sentence.tokens[i].text
+        if norm in g.prepositions | _COPULA or is_verb(word) or find_numbers([word]):
+            break
+        after_article = any(sentence.norms[j].startswith("ال") for j in range(first, i))
+        if (
+            i > first
+            and norm.startswith("ال")
+            and _has_article(sentence.tokens[i - 1].text)
+            and not any(r.pos in {"ADJ", "NOUN_PROP"} for r in morphology.analyse(word))
+        ):
+            break  # "الطباخ الطعام": two nouns, a subject and an object
+        following = sentence.tokens[i + 1].text if i + 1 < len(sentence.tokens) else ""
+        if norm.startswith("ال") or (is_name_word(word) and not after_article and not _ELATIVE.match(norm)):
+            i += 1  # "الوادي الأخضر [أكبر] ...": after the article, a word without it starts the predicate
+        elif (
+            following
+            and (normalize(following).startswith("ال") or is_name_word(following))
+            and not after_article
+            and not _ELATIVE.match(norm)
+        ):
+            i += 1  # the head of a construct, its definite complement follows: "مدينة دمشق", "التهاب الزائدة"
+        else:
+            break
+    return i
+
+
+def extract_considered(sentence: Sentence, people: _People, topic: str) -> list[Fact]:
+    """What something is considered: "ويعد X Y", "X تعتبر Y" and, with no subject written, "وتعد Y" about the
+    topic; a description fact with the verb as detail ("considered:تعد")."""
+    found = []
+    for k, norm in enumerate(sentence.norms[:-1]):
+        verb = norm[1:] if norm[:1] in "وف" and norm[1:] in _CONSIDERED else norm
+        if verb not in _CONSIDERED:
+            continue
+        subject_end = _definite_phrase_end(sentence, k + 1)
+        if subject_end > k + 1:
+            subject = sentence.text[sentence.tokens[k + 1].start : sentence.tokens[subject_end - 1].end]
+        else:
+            before = k
+            while before > 0 and not re.search(r"[،,.؛:()]", sentence.gap(before - 1)) and k - before < 4:
+                before -= 1
+            start = before + 1 if sentence.norms[before] in grammar().openers else before
+            written = start < k and _definite_phrase_end(sentence, start) == k
+            if written:
+                first_word = sentence.tokens[start].text
+                offset = len(first_word) - len(without_conjunction(first_word))  # "ومدينة": without و
+                subject = sentence.text[sentence.tokens[start].start + offset : sentence.tokens[k - 1].end]
+            else:
+                subject = topic
+        predicate = (
+            subject_end + 1
+            if subject_end < len(sentence.tokens) and sentence.norms[subject_end] in _COPULA
+            else subject_end
+        )
+        if subject == topic and predicate == k + 1:
+            # "وتعد غزوة بدر ..." with a subject not read as a phrase: the topic's words are no description
+            size = len(tokenize(topic))
+            if match_key(" ".join(sentence.norms[predicate : predicate + size])) == match_key(topic):
+                predicate += size
+        if not subject or predicate >= len(sentence.tokens) or sentence.norms[predicate].startswith(_NO_PREDICATE):
+            continue
+        head = normalize(subject.split()[0])
+        if verb.startswith("ي") and head.endswith("ه") and not is_name_word(subject.split()[0]):
+            continue  # "يعد" with a feminine subject: the verb is active ("يعد الطالب الدراسة ...")
+        fact = _definition(sentence, people, subject, sentence.tokens[predicate].start)
+        if fact is not None:
+            found.append(replace(fact, key="considered:" + normalize(subject), detail="considered:" + verb))
+    return found
+
+
 # Nouns for people that "أحد" ('one of') takes besides occupations: martyr, king, leader, prophet, messenger.
 _PEOPLE_NOUNS = frozenset(normalize(w) for w in ("شهيد", "ملك", "قائد", "زعيم", "نبي", "رسول"))
 
@@ -1633,6 +1728,7 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         found += extract_aliases(sentence, topic, defined)
         found += extract_asides(sentence, people)
         found += extract_locations(sentence, topic)
+        found += extract_considered(sentence, people, topic)
         found += extract_dates(sentence)
         found += extract_numbers(sentence)
         found += extract_places(sentence)

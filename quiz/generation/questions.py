@@ -854,8 +854,24 @@ def _pronoun_for(subject: str, description: str, is_person: bool) -> str:
     return "هو"
 
 
+_WHAT_CONSIDERED = "ماذا {verb} {subject}؟"  # what is X considered?
+_CONSIDERED_SCORE = 0.65  # below the facts: "X is considered Y" is often a judgement, not what X is
+
+
 def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     sentence = ctx.sentence(fact)
+    if fact.detail.startswith("considered:"):
+        return _make(
+            ctx,
+            fact,
+            kind="what",
+            prompt=_WHAT_CONSIDERED.format(verb=fact.detail.removeprefix("considered:"), subject=fact.subject),
+            answer=fact.answer,
+            accepted=(),
+            ev=evidence(sentence, fact.start, fact.end),
+            score=_CONSIDERED_SCORE + _position_bonus(ctx, sentence),
+            answer_type="description",
+        )
     is_person = fact.detail == "person"
     pronoun = _pronoun_for(fact.subject, fact.answer, is_person)
     copula = normalize(sentence.text[: fact.start].split()[-1]) if sentence.text[: fact.start].split() else ""
