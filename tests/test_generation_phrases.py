@@ -78,3 +78,22 @@ def test_a_considered_verb_without_subject_is_about_the_topic() -> None:
 def test_no_considered_fact_when_subject_and_predicate_cannot_be_told_apart() -> None:
     assert _considered("الوادي الأخضر هو منطقة زراعية. ويعتبر المركز الأول في الإنتاج.") == {}
     assert _considered("ويعد الطباخ الطعام للضيوف.") == {}  # an active verb with its object
+
+
+def _why(text: str) -> dict[str, str]:
+    return {q.prompt: q.answer for q in generate(text).questions if q.answer_type == "cause" and q.mode == "typed"}
+
+
+def test_a_cause_is_asked_with_why() -> None:
+    text = "وتوقف العمل في المصنع بسبب نقص المواد الخام، ثم عاد بعد شهر."
+    assert _why(text) == {"لماذا توقف العمل في المصنع؟": "نقص المواد الخام"}  # "نقص" is a noun after بسبب
+
+
+def test_no_cause_question_about_a_pronoun_or_a_clause() -> None:
+    assert _why("وتأخر القطار بسبب ذلك.") == {}
+    assert _why("وتأخر القطار بسبب أن الطريق مغلق.") == {}
+
+
+def test_no_question_ends_on_a_negation() -> None:
+    prompts = [q.prompt for q in generate("إلا أن المدينة لم تزدهر بسبب ضعف التجارة فيها.").questions]
+    assert not any(p.rstrip("؟").split()[-1] in {"لم", "لن"} for p in prompts)

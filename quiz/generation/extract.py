@@ -1467,6 +1467,32 @@ def extract_considered(sentence: Sentence, people: _People, topic: str) -> list[
     return found
 
 
+# "بسبب X" 'because of X', "بفضل X" 'thanks to X': a cause, asked with لماذا.
+_BECAUSE_OF = frozenset(normalize(w) for w in ("بسبب", "بفضل"))
+# Pronouns and demonstratives, whose referent stands elsewhere: "بسبب ذلك" 'because of that'.
+_PRONOUN_WORDS = frozenset(normalize(w) for w in ("ذلك", "هذا", "هذه", "تلك", "ه", "ها", "هم"))
+
+
+def extract_causes(sentence: Sentence) -> list[Fact]:
+    """The noun phrase after "بسبب"/"بفضل" (up to punctuation, a verb or a relative clause)."""
+    found = []
+    for k, norm in enumerate(sentence.norms[:-1]):
+        if norm.removeprefix("و") not in _BECAUSE_OF or k == 0:
+            continue
+        first = k + 1
+        end = _description_end(sentence, sentence.tokens[first].start)
+        last = first
+        while last < len(sentence.tokens) and sentence.tokens[last].start < end:
+            last += 1
+        word = sentence.tokens[first].text
+        if last == first or find_numbers([word]) or sentence.norms[first] in _COPULA | grammar().complementisers:
+            continue  # a clause ("بسبب أن"), a number (asked as a number); a noun follows, "نقص" is no verb
+        if sentence.norms[first] in _PRONOUN_WORDS:
+            continue  # "بسبب ذلك": the cause is in another sentence
+        found.append(_fact(sentence, "cause", f"cause:{sentence.index}:{first}", first, last))
+    return found
+
+
 # Nouns for people that "أحد" ('one of') takes besides occupations: martyr, king, leader, prophet, messenger.
 _PEOPLE_NOUNS = frozenset(normalize(w) for w in ("شهيد", "ملك", "قائد", "زعيم", "نبي", "رسول"))
 
@@ -1729,6 +1755,7 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         found += extract_asides(sentence, people)
         found += extract_locations(sentence, topic)
         found += extract_considered(sentence, people, topic)
+        found += extract_causes(sentence)
         found += extract_dates(sentence)
         found += extract_numbers(sentence)
         found += extract_places(sentence)

@@ -46,13 +46,13 @@ _MATCH_COUNTS = "صل كل عدد بما يعده في النص:"  # "Match each
 _MATCH_ROLES = "صل كل شخص بمنصبه:"  # "Match each person with their post:"
 _QUESTION_WORDS = frozenset(normalize(w) for w in ("أين", "متى", "من"))  # where, when, who
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما", "ذلك", "تلك", "هذا", "هذه"))
-# Words a question never ends on: pronouns, prepositions, conjunctions, relative pronouns.
+# Words a question never ends on: pronouns, prepositions, conjunctions, relative pronouns, negations (لم، لن).
 _DANGLING = frozenset(
     normalize(w)
     for w in (
         *("هو", "هي", "هم", "في", "من", "إلى", "على", "عن", "مع", "و", "أو", "ثم", "الذي", "التي", "الذين"),
         *("بين", "بن", "ابن", "أن", "إن", "ما", "لا", "قد", "يد", "حيث", "بعد", "قبل", "اعتبارا", "نحو"),
-        *("حوالي", "عبر", "ضد", "لدى", "عند", "كل", "أي", "بينما", "فيما", "حتى"),
+        *("حوالي", "عبر", "ضد", "لدى", "عند", "كل", "أي", "بينما", "فيما", "حتى", "لم", "لن", "وذلك"),
     )
 )
 # The singular كم takes for each duration unit: years عاما/سنة, months شهرا, weeks أسبوعا, days يوما ...
@@ -891,6 +891,33 @@ def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+_WHY = "لماذا"  # why
+_CAUSE_SCORE = 0.65  # a cause is seldom a short answer: below the facts
+
+
+def _cause_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "توقف العمل بسبب نقص المواد" -> "لماذا توقف العمل؟", answered by the cause."""
+    sentence = ctx.sentence(fact)
+    first, last = token_range(sentence, fact.start, fact.end)
+    segment_end = next(hi for lo, hi in segments(sentence) if lo <= first < hi)
+    rest = set(range(last, segment_end))  # the clause after the cause is no part of the question
+    absorb = {w: _WHY for w in ("بسبب", "بفضل")}
+    built = build(sentence, first, last, _WHY, absorb=absorb, facts_tokens=_fact_tokens(ctx, sentence, fact) | rest)
+    if not built.text or not built.fronted:
+        return []
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=built.text,
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_CAUSE_SCORE + _position_bonus(ctx, sentence),
+        answer_type="cause",
+    )
+
+
 _WHERE_LIES = "أين {verb} {subject}؟"  # where does X lie?
 
 
@@ -1327,6 +1354,9 @@ def all_questions(ctx: Context) -> list[Question]:
             questions += _role_questions(ctx, fact)
         elif fact.type == "description":
             questions += _description_questions(ctx, fact)
+        elif fact.type == "cause":
+            questions += _cause_questions(ctx, fact)
+            continue  # a phrase, too long for a blank or a statement to judge
         elif fact.type == "location":
             questions += _location_questions(ctx, fact)
             continue  # a phrase, too long for a blank or a statement to judge
