@@ -97,3 +97,9 @@ def test_no_cause_question_about_a_pronoun_or_a_clause() -> None:
 def test_no_question_ends_on_a_negation() -> None:
     prompts = [q.prompt for q in generate("إلا أن المدينة لم تزدهر بسبب ضعف التجارة فيها.").questions]
     assert not any(p.rstrip("؟").split()[-1] in {"لم", "لن"} for p in prompts)
+
+
+def test_a_description_keeps_the_relative_clause_on_its_noun() -> None:
+    text = "الحمى النهرية هي مجموعة من الأعراض التي تصيب الصيادين في المواسم الممطرة، وتزول بالراحة."
+    found = {f.subject: f.answer for f in generate(text).facts if f.type == "description"}
+    assert found == {"الحمى النهرية": "مجموعة من الأعراض التي تصيب الصيادين في المواسم الممطرة"}

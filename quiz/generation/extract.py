@@ -1081,6 +1081,7 @@ _SUBJECT_BOUNDARY = re.compile(r"[،,:()\"«»]|\s(?:أو|او)\s")
 # "X أحد شهداء الثورة": 'one of' opens a description right after a name.
 _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))
 _MAX_DESCRIPTION = 10
+_MAX_DESCRIPTION_WITH_CLAUSE = 14
 
 
 def _definition_starts(sentence: Sentence) -> list[tuple[str, int]]:
@@ -1134,22 +1135,30 @@ _LOOSE_ENDS = frozenset(normalize(w) for w in ("ما", "عادة", "كما"))
 
 
 def _description_end(sentence: Sentence, start: int) -> int:
-    """Where a description starting at offset ``start`` ends: at punctuation, before a verb or a relative
-    clause, after at most ten words."""
+    """Where a description starting at offset ``start`` ends: at punctuation, before a verb, after at most ten
+    words; a relative clause on its noun is kept ("مجموعة من الأمراض [التي تتميز خلاياها ...]"), up to
+    punctuation, a second relative clause or a coordinated one, after at most fourteen words."""
     g = grammar()
     first = next((i for i, t in enumerate(sentence.tokens) if t.start >= start), len(sentence.tokens))
     last = first
-    for i in range(first, min(len(sentence.tokens), first + _MAX_DESCRIPTION)):
+    relative = False  # inside a relative clause: its verbs belong to the description
+    for i in range(first, min(len(sentence.tokens), first + _MAX_DESCRIPTION_WITH_CLAUSE)):
         word = sentence.tokens[i].text
+        if i >= first + _MAX_DESCRIPTION and not relative:
+            break
         verb = is_verb(word) or (sentence.norms[i][:1] == "و" and is_verb(without_conjunction(word)))
-        if i > first and verb and (i > first + 1 or sentence.norms[i][:1] == "و" or not is_verb(word)):
+        if relative and sentence.norms[i][:1] != "و":
+            pass
+        elif i > first and verb and (i > first + 1 or sentence.norms[i][:1] == "و" or not is_verb(word)):
             break  # "إمبراطورية إسلامية [أسسها ...]"; after one noun a verb goes on: "مصطلح يشير إلى ..."
         if i > first and sentence.norms[i] in g.parenthetical_openers:
             break  # "ريكيافيك [وهي أكبر مدنها]"
         if i > first + 1 and sentence.norms[i].endswith(("ها", "هم")) and morphology.can_be_verb(word):
             break  # "إمبراطورية إسلامية أسسها ...": a verb with its object, the start of a clause
         if i > first + 1 and sentence.norms[i].lstrip("و") in g.relative_pronouns:
-            break
+            if relative or sentence.norms[i][:1] == "و":
+                break
+            relative = True
         last = i + 1
         if re.search(r"[،,.؛:()\[\]\"«»]", sentence.gap(i)):
             break
