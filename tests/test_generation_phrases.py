@@ -20,9 +20,9 @@ def test_where_a_named_subject_lies() -> None:
 
 
 def test_a_verb_without_subject_is_about_the_defined_topic() -> None:
-    text = "الجزيرة الخضراء هي جزيرة صغيرة في البحر. وتقع تحديدا في جنوب المحيط الهادئ، ويقع معظمها تحت خط الاستواء."
+    text = "الجزيرة الخضراء هي جزيرة صغيرة في البحر. وتقع أساسا في جنوب المحيط الهادئ، ويقع معظمها تحت خط الاستواء."
     found = _locations(text)
-    assert found["الجزيرة الخضراء"] == "جنوب المحيط الهادئ"  # "تحديدا" is an adverb, not the subject
+    assert found["الجزيرة الخضراء"] == "جنوب المحيط الهادئ"  # "أساسا" is an adverb, not the subject
     assert found["معظم الجزيرة الخضراء"] == "تحت خط الاستواء"  # "معظمها": most of the topic
     assert _where(text)["أين يقع معظم الجزيرة الخضراء؟"] == "تحت خط الاستواء"
 
@@ -103,3 +103,17 @@ def test_a_description_keeps_the_relative_clause_on_its_noun() -> None:
     text = "الحمى النهرية هي مجموعة من الأعراض التي تصيب الصيادين في المواسم الممطرة، وتزول بالراحة."
     found = {f.subject: f.answer for f in generate(text).facts if f.type == "description"}
     assert found == {"الحمى النهرية": "مجموعة من الأعراض التي تصيب الصيادين في المواسم الممطرة"}
+
+
+def _foreign_names(text: str) -> dict[str, str]:
+    return {f.subject: f.answer for f in generate(text).facts if f.type == "alias" and f.detail.startswith("lang:")}
+
+
+def test_a_foreign_name_after_a_chain_of_other_names() -> None:
+    text = "الحمى الصفراء أو داء الكبد الأصفر (اسم قديم) أو الحمى النزفية وغيرها (باللاتينية: Febris flava) هي مرض."
+    assert _foreign_names(text) == {"الحمى الصفراء": "Febris flava"}
+
+
+def test_a_foreign_name_followed_by_its_origin() -> None:
+    text = "الزراعة (بالإنجليزية: Agriculture مشتقة من اللاتينية) هي فلاحة الأرض."
+    assert _foreign_names(text) == {"الزراعة": "Agriculture"}

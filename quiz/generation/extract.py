@@ -1136,7 +1136,7 @@ _LOOSE_ENDS = frozenset(normalize(w) for w in ("ما", "عادة", "كما"))
 
 def _description_end(sentence: Sentence, start: int) -> int:
     """Where a description starting at offset ``start`` ends: at punctuation, before a verb, after at most ten
-    words; a relative clause on its noun is kept ("مجموعة من الأمراض [التي تتميز خلاياها ...]"), up to
+    words; a relative clause on its noun is kept ("نوع من الطيور [التي تهاجر شتاء إلى الجنوب]"), up to
     punctuation, a second relative clause or a coordinated one, after at most fourteen words."""
     g = grammar()
     first = next((i for i, t in enumerate(sentence.tokens) if t.start >= start), len(sentence.tokens))
@@ -1250,14 +1250,14 @@ def _definition(sentence: Sentence, people: _People, subject: str, desc_start: i
     )
 
 
-# "..., السلاجقة، وهي سلالة ...": a copula after a comma describes the noun phrase just before the comma.
+# "..., قلعة الأمراء، وهي قلعة حجرية ...": a copula after a comma describes the noun phrase just before the comma.
 _ASIDE_COPULAS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))  # and he/she/it is, and they are
 _MAX_ASIDE_SUBJECT = 3
 
 
 def _aside_subject(sentence: Sentence, last: int) -> int:
-    """The first token of the noun phrase ending at token ``last``: definite words ("الدولة العثمانية"), and at
-    most one construct head before them ("سلالة السلاجقة"); -1 when it is no such phrase."""
+    """The first token of the noun phrase ending at token ``last``: definite words ("المدينة القديمة"), and at
+    most one construct head before them ("قلعة الأمراء"); -1 when it is no such phrase."""
     g = grammar()
     stops = g.prepositions | g.relative_pronouns | g.complementisers | g.openers | _COPULA | {_OR}
 
@@ -1280,7 +1280,7 @@ def _aside_subject(sentence: Sentence, last: int) -> int:
             first -= 1
             continue
         if sentence.norms[first].startswith("ال"):
-            first -= 1  # the head of a construct: "سلالة السلاجقة"
+            first -= 1  # the head of a construct: "قلعة الأمراء"
         break
     return first
 
@@ -1308,7 +1308,7 @@ def extract_asides(sentence: Sentence, people: _People) -> list[Fact]:
         if first <= 0:
             continue  # at the start of the sentence, a definition's subject (extract_definition)
         if not _agrees(sentence, first, sentence.norms[k + 1][1:]):
-            continue  # "عدد السكان، وهي ...": the pronoun refers to something else
+            continue  # "عدد الزوار، وهي ...": the pronoun refers to something else
         subject = sentence.text[sentence.tokens[first].start : sentence.tokens[k].end]
         fact = _definition(sentence, people, subject, sentence.tokens[k + 2].start)
         if fact is not None:
@@ -1384,7 +1384,7 @@ def extract_locations(sentence: Sentence, topic: str) -> list[Fact]:
 # "يعد X Y" / "X تعتبر Y" 'X is considered Y': a description introduced by a verb of regarding.
 _CONSIDERED = frozenset(normalize(w) for w in ("يعد", "تعد", "يعتبر", "تعتبر"))  # is considered (m., f.)
 _MAX_CONSIDERED_SUBJECT = 4
-# Starts of no predicate: the article ("ويعتبر الفريق الأول": subject or predicate, no telling which), "بأنه"
+# Starts of no predicate: the article ("ويعتبر المركز الأول": subject or predicate, no telling which), "بأنه"
 # (a naming), a preposition with the article ("للضيوف": the verb is active, "prepares ... for").
 _NO_PREDICATE = ("ال", "بان", "لل", "بال")
 # The comparative pattern أفعل ("أكبر" 'largest', "أقدم" 'oldest'): it opens a predicate, though some names
@@ -1400,7 +1400,7 @@ def _has_article(word: str) -> bool:
 
 def _definite_phrase_end(sentence: Sentence, first: int) -> int:
     """The end of a definite noun phrase starting at token ``first`` (words with the article or names, an
-    indefinite word only as the head of a construct: "التهاب الزائدة الدودية"); ``first`` if there is none."""
+    indefinite word only as the head of a construct: "التهاب الأعصاب الطرفية"); ``first`` if there is none."""
     g = grammar()
     i = first
     while i < len(sentence.tokens) and i - first < _MAX_CONSIDERED_SUBJECT:
@@ -1426,7 +1426,7 @@ def _definite_phrase_end(sentence: Sentence, first: int) -> int:
             and not after_article
             and not _ELATIVE.match(norm)
         ):
-            i += 1  # the head of a construct, its definite complement follows: "مدينة دمشق", "التهاب الزائدة"
+            i += 1  # the head of a construct, its definite complement follows: "مدينة النخيل", "التهاب الأعصاب"
         else:
             break
     return i
@@ -1461,7 +1461,7 @@ def extract_considered(sentence: Sentence, people: _People, topic: str) -> list[
             else subject_end
         )
         if subject == topic and predicate == k + 1:
-            # "وتعد غزوة بدر ..." with a subject not read as a phrase: the topic's words are no description
+            # "وتعد معركة الوادي ..." with a subject not read as a phrase: the topic's words are no description
             size = len(tokenize(topic))
             if match_key(" ".join(sentence.norms[predicate : predicate + size])) == match_key(topic):
                 predicate += size
@@ -1561,7 +1561,7 @@ def _periods(sentence: Sentence, facts: list[Fact]) -> list[Fact]:
 # "(بالإنجليزية: Malaria)", "(باللغة الفرنسية: Le Joker)": a language label and a name in another script.
 _FOREIGN_NAME = re.compile(
     r"[(؛;،,]\s*و?(?P<label>ب(?:ال[لُّ]*غ[\u064b-\u0652]*ة[\u064b-\u0652]*\s+)?ال[\w\u064b-\u0652]+?ي[\u064b-\u0652]*[ةه][\u064b-\u0652]*"
-    r"(?:\s+ال[\w\u064b-\u0652]+?[ةه][\u064b-\u0652]*)?)\s*:\s*(?P<name>[^()؛;،,:]+?)\s*(?=[)؛;،,])"
+    r"(?:\s+ال[\w\u064b-\u0652]+?[ةه][\u064b-\u0652]*)?)\s*:\s*(?P<name>[^()؛;،,:]+?)\s*(?=[)؛;،,]|\s[\u0621-\u064a])"
 )
 # Words that introduce another name, by family: known as (عرف), nicknamed (لقب), called (سمى); the feminine
 # forms tell the subject's gender.
@@ -1659,8 +1659,8 @@ def extract_aliases(sentence: Sentence, topic: str, defined: str = "") -> list[F
         name = (lead.group() if lead else "").strip().strip("\"'«»“”")
         if not named or not name or not re.search(r"[^\W\d_]", name) or match.start() > 300:
             continue
-        between = (sentence.text[end : match.start() + 1].rstrip("(؛;،,") for end in ends)
-        if not any(_ADJACENT.match(gap) for gap in between):
+        between = [sentence.text[end : match.start() + 1].rstrip("(؛;،,") for end in ends]
+        if not any(_ADJACENT.match(gap) or _other_names_only(gap) for gap in between):
             continue  # the name in another language belongs to the word right before it
         start = sentence.text.index(name, match.start("name"))
         label = strip_tashkeel(match.group("label"))
@@ -1687,6 +1687,14 @@ def extract_aliases(sentence: Sentence, topic: str, defined: str = "") -> list[F
             facts.append(fact)
             break
     return facts
+
+
+def _other_names_only(gap: str) -> bool:
+    """Whether ``gap`` is only a chain of other names ("أو الاسم الثاني أو الاسم الثالث وغيرها"), asides in
+    brackets left out: a name in another language after it still belongs to the subject."""
+    gap = re.sub(r"\([^()]*\)", " ", gap)
+    words = gap.split()
+    return bool(words) and normalize(words[0]) == _OR and len(words) <= 20 and not re.search(r"[،,.؛;:()]", gap)
 
 
 def _after_brackets(sentence: Sentence, k: int) -> int:
