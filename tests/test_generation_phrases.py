@@ -117,3 +117,24 @@ def test_a_foreign_name_after_a_chain_of_other_names() -> None:
 def test_a_foreign_name_followed_by_its_origin() -> None:
     text = "الزراعة (بالإنجليزية: Agriculture مشتقة من اللاتينية) هي فلاحة الأرض."
     assert _foreign_names(text) == {"الزراعة": "Agriculture"}
+
+
+def test_no_distractor_is_another_description_of_the_same_subject() -> None:
+    text = (
+        "الوادي الأخضر هو منطقة زراعية واسعة. ويعد الوادي الأخضر أكبر منطقة زراعية في البلاد. "
+        "النهر الأزرق هو مجرى مائي طويل. الجبل الأبيض هو قمة صخرية عالية. "
+        "البحيرة الصافية هي بحيرة عذبة صغيرة. الغابة الكثيفة هي منطقة أشجار مطيرة."
+    )
+    choices = {q.prompt: q.choices for q in generate(text).questions if q.mode == "choice"}
+    assert "ماذا يعد الوادي الأخضر؟" in choices
+    assert "منطقة زراعية واسعة" not in choices["ماذا يعد الوادي الأخضر؟"]
+    assert "أكبر منطقة زراعية في البلاد" not in choices["ما هو الوادي الأخضر؟"]
+
+
+def test_a_sentence_opening_with_a_pronoun_describes_the_topic_again() -> None:
+    text = "البحيرة الصافية هي بحيرة عذبة صغيرة. وهي أعمق بحيرة في الإقليم الشمالي. وهي تجف صيفا."
+    further = {f.answer for f in generate(text).facts if f.detail == "further"}
+    assert further == {"أعمق بحيرة في الإقليم الشمالي"}  # "وهي تجف": a verb, no description
+    prompts = {q.prompt: q.answer for q in generate(text).questions if q.mode == "typed"}
+    assert prompts["بماذا توصف البحيرة الصافية أيضًا؟"] == "أعمق بحيرة في الإقليم الشمالي"
+    assert prompts["ما هي البحيرة الصافية؟"] == "بحيرة عذبة صغيرة"

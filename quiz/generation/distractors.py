@@ -340,8 +340,16 @@ def people(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> li
 
 
 def same_type_texts(fact: Fact, answer: str, facts: list[Fact], rng: random.Random) -> list[str]:
-    """Other answers of the same fact type in the article (roles, descriptions)."""
-    others = sorted({f.answer for f in facts if f.type == fact.type and f.key != fact.key})
+    """Other answers of the same fact type in the article (roles, descriptions), none about the same subject:
+    a second description or other name of it is no wrong answer."""
+    subject = match_key(fact.subject)
+    others = sorted(
+        {
+            f.answer
+            for f in facts
+            if f.type == fact.type and f.key != fact.key and not (subject and match_key(f.subject) == subject)
+        }
+    )
     rng.shuffle(others)
     return _distinct(answer, others)
 

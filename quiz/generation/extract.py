@@ -1285,6 +1285,20 @@ def _aside_subject(sentence: Sentence, last: int) -> int:
     return first
 
 
+# "وهو/وهي Y" opening a sentence: a further description of what the article is about.
+_OPENING_COPULAS = frozenset(normalize(w) for w in ("وهو", "وهي", "هو", "هي"))
+
+
+def extract_further_description(sentence: Sentence, people: _People, topic: str) -> list[Fact]:
+    """A sentence opening with a pronoun and a noun phrase ("وهي أول ...") describes the topic once more."""
+    if not topic or len(sentence.tokens) < 3 or sentence.norms[0] not in _OPENING_COPULAS:
+        return []
+    fact = _definition(sentence, people, topic, sentence.tokens[1].start)
+    if fact is None:
+        return []
+    return [replace(fact, key=f"description:{normalize(topic)}:{sentence.index}", detail="further")]
+
+
 def _agrees(sentence: Sentence, head: int, pronoun: str) -> bool:
     """Whether ``pronoun`` (هو، هي، هم) can refer to the phrase headed by token ``head``: هي to a feminine
     noun, هم to a human plural, هو to another common noun; a name takes هو or هي."""
@@ -1770,6 +1784,7 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         topic = defined or topic
         found += extract_aliases(sentence, topic, defined)
         found += extract_asides(sentence, people)
+        found += extract_further_description(sentence, people, topic)
         found += extract_locations(sentence, topic)
         found += extract_considered(sentence, people, topic)
         found += extract_causes(sentence)

@@ -858,8 +858,25 @@ _WHAT_CONSIDERED = "ماذا {verb} {subject}؟"  # what is X considered?
 _CONSIDERED_SCORE = 0.65  # below the facts: "X is considered Y" is often a judgement, not what X is
 
 
+_FURTHER_SCORE = 0.45  # a second description of the topic, after the facts and most blanks: its subject is asked
+_DESCRIBED_ALSO = {"هو": "بماذا يوصف {subject} أيضًا؟", "هي": "بماذا توصف {subject} أيضًا؟"}  # what else is X?
+
+
 def _description_questions(ctx: Context, fact: Fact) -> list[Question]:
     sentence = ctx.sentence(fact)
+    if fact.detail == "further":
+        pronoun = _pronoun_for(fact.subject, fact.answer, False)
+        return _make(
+            ctx,
+            fact,
+            kind="what",
+            prompt=_DESCRIBED_ALSO.get(pronoun, _DESCRIBED_ALSO["هو"]).format(subject=fact.subject),
+            answer=fact.answer,
+            accepted=(),
+            ev=evidence(sentence, fact.start, fact.end),
+            score=_FURTHER_SCORE + _position_bonus(ctx, sentence),
+            answer_type="description",
+        )
     if fact.detail.startswith("considered:"):
         return _make(
             ctx,
