@@ -138,3 +138,20 @@ def test_a_sentence_opening_with_a_pronoun_describes_the_topic_again() -> None:
     prompts = {q.prompt: q.answer for q in generate(text).questions if q.mode == "typed"}
     assert prompts["بماذا توصف البحيرة الصافية أيضًا؟"] == "أعمق بحيرة في الإقليم الشمالي"
     assert prompts["ما هي البحيرة الصافية؟"] == "بحيرة عذبة صغيرة"
+
+
+def _examples(text: str) -> dict[str, str]:
+    return {q.prompt: q.answer for q in generate(text).questions if q.answer_type == "examples"}
+
+
+def test_the_examples_after_such_as() -> None:
+    text = "وتنتشر اللغة في بلدان مثل اليمن وعمان والصومال. وزارها تجار من دول أخرى مثل فارس، الروم، الحبشة."
+    assert _examples(text) == {
+        "ما أمثلة البلدان المذكورة في النص؟": "اليمن وعمان والصومال",
+        "ما أمثلة الدول المذكورة في النص؟": "فارس، الروم، الحبشة",  # "أخرى" left out, the list through commas
+    }
+
+
+def test_no_examples_of_the_verb_or_after_a_comma() -> None:
+    assert _examples("وقد مثل في مسرحية قديمة.") == {}  # مثّل 'acted'
+    assert _examples("عاشت هنا شعوب كثيرة، مثل الفرس والروم.") == {}  # examples of what: no telling

@@ -377,7 +377,7 @@ def for_fact(fact: Fact, answer: str, facts: list[Fact], seed: int) -> list[str]
         return places(fact, answer, facts, rng)
     if fact.type == "person":
         return people(fact, answer, facts, rng)
-    if fact.type in {"role", "description", "alias", "location"}:
+    if fact.type in {"role", "description", "alias", "location", "examples"}:
         return same_type_texts(fact, answer, facts, rng)
     return []
 

@@ -1516,6 +1516,52 @@ def extract_causes(sentence: Sentence) -> list[Fact]:
     return found
 
 
+# "N مثل X، Y وZ" 'N such as X, Y and Z': examples of the noun before مثل.
+_SUCH_AS = normalize("مثل")
+_SOME_OTHER = frozenset(normalize(w) for w in ("بعض", "أخرى", "الأخرى", "آخر", "الآخر"))  # some, other
+_MAX_EXAMPLES = 15
+
+
+def extract_examples(sentence: Sentence) -> list[Fact]:
+    """The list after "مثل" (through commas and و, up to other punctuation, a verb or a relative clause) and
+    the noun it gives examples of ("بعض" and "أخرى" left out); none when a comma comes between them."""
+    g = grammar()
+    found = []
+    for k, norm in enumerate(sentence.norms[:-1]):
+        if norm != _SUCH_AS or k == 0 or re.search(r"[،,.؛:()]", sentence.gap(k - 1)):
+            continue
+        if sentence.norms[k + 1] in g.prepositions or is_verb(sentence.tokens[k + 1].text):
+            continue  # "مثّل في مسرحية": the verb 'played'
+        noun: list[int] = []
+        i = k - 1
+        while (
+            i >= 0
+            and len(noun) < 3
+            and sentence.norms[i] not in g.prepositions
+            and not is_verb(sentence.tokens[i].text)
+        ):
+            if sentence.norms[i] not in _SOME_OTHER:
+                noun.insert(0, i)
+            if i == 0 or re.search(r"[،,.؛:()]", sentence.gap(i - 1)) or sentence.norms[i] == "بعض":
+                break
+            i -= 1
+        first = k + 1
+        last = first
+        while last < len(sentence.tokens) and last - first < _MAX_EXAMPLES:
+            word = sentence.tokens[last].text
+            verb = is_verb(word) or (sentence.norms[last][:1] == "و" and is_verb(without_conjunction(word)))
+            if last > first and (verb or sentence.norms[last].lstrip("و") in g.relative_pronouns):
+                break
+            last += 1
+            if re.search(r"[.؛;:()\[\]\"«»]", sentence.gap(last - 1)):
+                break
+        if not noun or last <= first:
+            continue
+        subject = sentence.text[sentence.tokens[noun[0]].start : sentence.tokens[noun[-1]].end]
+        found.append(_fact(sentence, "examples", f"examples:{sentence.index}:{first}", first, last, subject=subject))
+    return found
+
+
 # Nouns for people that "أحد" ('one of') takes besides occupations: martyr, king, leader, prophet, messenger.
 _PEOPLE_NOUNS = frozenset(normalize(w) for w in ("شهيد", "ملك", "قائد", "زعيم", "نبي", "رسول"))
 
@@ -1788,6 +1834,7 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         found += extract_locations(sentence, topic)
         found += extract_considered(sentence, people, topic)
         found += extract_causes(sentence)
+        found += extract_examples(sentence)
         found += extract_dates(sentence)
         found += extract_numbers(sentence)
         found += extract_places(sentence)

@@ -935,6 +935,33 @@ def _cause_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+_EXAMPLES_OF = "ما أمثلة {subject} المذكورة في النص؟"  # what examples of N does the text give?
+_EXAMPLES_SCORE = 0.45  # a list: after the facts and most blanks
+
+
+def _definite(phrase: str) -> str:
+    """``phrase`` with the article on each word, as the complement of a construct: "بلدان عربية" -> "البلدان
+    العربية"."""
+    return " ".join(w if normalize(w).startswith("ال") else "ال" + w for w in phrase.split())
+
+
+def _examples_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "في بلدان مثل X وY" -> "ما أمثلة البلدان المذكورة في النص؟", answered by the list."""
+    sentence = ctx.sentence(fact)
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=_EXAMPLES_OF.format(subject=_definite(fact.subject)),
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_EXAMPLES_SCORE + _position_bonus(ctx, sentence),
+        answer_type="examples",
+        template=True,
+    )
+
+
 _WHERE_LIES = "أين {verb} {subject}؟"  # where does X lie?
 
 
@@ -1371,6 +1398,9 @@ def all_questions(ctx: Context) -> list[Question]:
             questions += _role_questions(ctx, fact)
         elif fact.type == "description":
             questions += _description_questions(ctx, fact)
+        elif fact.type == "examples":
+            questions += _examples_questions(ctx, fact)
+            continue  # a list: no blank, no statement
         elif fact.type == "cause":
             questions += _cause_questions(ctx, fact)
             continue  # a phrase, too long for a blank or a statement to judge
