@@ -155,3 +155,17 @@ def test_the_examples_after_such_as() -> None:
 def test_no_examples_of_the_verb_or_after_a_comma() -> None:
     assert _examples("وقد مثل في مسرحية قديمة.") == {}  # مثّل 'acted'
     assert _examples("عاشت هنا شعوب كثيرة، مثل الفرس والروم.") == {}  # examples of what: no telling
+
+
+def _meanings(text: str) -> dict[str, str]:
+    return {q.prompt: q.answer for q in generate(text).questions if q.answer_type == "meaning" and q.mode == "typed"}
+
+
+def test_what_a_term_means() -> None:
+    text = 'وأصل الاسم من الكلمة اللاتينية (mare) والتي تعني البحر المالح. ولقب "الأمين" فهو يعني "الصادق".'
+    assert _meanings(text) == {"ما معنى mare؟": "البحر المالح", "ما معنى لقب الأمين؟": "الصادق"}
+
+
+def test_no_meaning_of_an_aside_or_a_clause() -> None:
+    assert _meanings('وجاء الاسم (وهو "قديم" جدا) يعني "الجبل".') == {}
+    assert _meanings("وهذا يعني أن الطريق مغلق.") == {}

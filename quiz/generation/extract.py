@@ -1562,6 +1562,75 @@ def extract_examples(sentence: Sentence) -> list[Fact]:
     return found
 
 
+# "X تعني Y" 'X means Y', "ومعناها Y" 'and its meaning is Y', "بمعنى Y" 'in the sense of Y'.
+_MEANS = frozenset(normalize(w) for w in ("تعني", "يعني", "معناها", "معناه", "بمعنى"))
+# Words between a term and the verb: relative pronouns and pronouns ("التي تعني", "فهو يعني").
+_BEFORE_MEANS = frozenset(normalize(w) for w in ("التي", "الذي", "هو", "هي", "أي"))
+# Nouns that name a term: word, expression, term, title, name.
+_TERM_NOUNS = frozenset(normalize(w) for w in ("كلمة", "لفظ", "لفظة", "مصطلح", "لقب", "اسم", "عبارة"))
+_QUOTED_END = re.compile(r"[\"«“]([^\"«»“”]{1,40})[\"»”]\s*$")
+_BRACKETED_END = re.compile(r"\(([^()]{1,60})\)\s*$")
+_QUOTED_START = re.compile(r"^\s*:?\s*[\"«“]([^\"«»“”]{1,60})[\"»”]")
+_MAX_MEANING = 8
+
+
+def _term_before(sentence: Sentence, k: int) -> str:
+    """The term whose meaning follows token ``k``: a quoted or bracketed word right before ("(X) والتي تعني"),
+    with a naming noun before it ("لقب \"X\""), or the word before ("كلمة X تعني")."""
+    i = k
+    while i > 0 and sentence.norms[i - 1].lstrip("وف") in _BEFORE_MEANS:
+        i -= 1
+    if i == 0:
+        return ""
+    before = sentence.text[: sentence.tokens[i - 1].end + len(sentence.gap(i - 1).rstrip())]
+    for pattern in (_QUOTED_END, _BRACKETED_END):
+        match = pattern.search(before)
+        if match:
+            term = match.group(1).split(":")[-1].strip()
+            if len(term.split()) > 3 or re.search(r"[\"«»“”]", term):
+                return ""  # "(وهذا ما يقوله ...)": an aside, not a term
+            words = before[: match.start()].split()
+            if words and normalize(words[-1]).lstrip("و") in _TERM_NOUNS:
+                term = f"{words[-1].lstrip('و')} {term}" if normalize(words[-1])[:1] == "و" else f"{words[-1]} {term}"
+            return term
+    if re.search(r"[،,.؛:()]", sentence.gap(i - 1)):
+        return ""
+    word = sentence.tokens[i - 1].text
+    head = sentence.norms[i - 2].lstrip("و") if i >= 2 else ""
+    if head in _TERM_NOUNS and not re.search(r"[،,.؛:()]", sentence.gap(i - 2)):
+        return without_conjunction(sentence.tokens[i - 2].text) + " " + word
+    return word if normalize(word).startswith("ال") or is_name_word(word) else ""
+
+
+def extract_meanings(sentence: Sentence) -> list[Fact]:
+    """What a term means: the quoted text after "تعني"/"ومعناها"/"بمعنى", else a short noun phrase."""
+    found = []
+    for k, norm in enumerate(sentence.norms[:-1]):
+        if norm not in _MEANS and not (norm[:1] in "وف" and norm[1:] in _MEANS):
+            continue
+        term = _term_before(sentence, k)
+        after = sentence.text[sentence.tokens[k].end :]
+        quoted = _QUOTED_START.match(after)
+        if quoted:
+            start = sentence.tokens[k].end + quoted.start(1)
+            end = sentence.tokens[k].end + quoted.end(1)
+        else:
+            start = sentence.tokens[k + 1].start
+            end = _description_end(sentence, start)
+            words = sentence.text[start:end].split()
+            if len(words) > _MAX_MEANING or is_verb(sentence.tokens[k + 1].text):
+                continue  # "يعني أن ...": a clause, not a meaning
+            if sentence.norms[k + 1] in grammar().complementisers | grammar().prepositions:
+                continue
+        if not term or end <= start or normalize(term) in normalize(sentence.text[start:end]):
+            continue
+        text = sentence.text[start:end]
+        found.append(
+            Fact("meaning", f"meaning:{normalize(term)}", sentence.index, start, end, text, text, subject=term)
+        )
+    return found
+
+
 # Nouns for people that "أحد" ('one of') takes besides occupations: martyr, king, leader, prophet, messenger.
 _PEOPLE_NOUNS = frozenset(normalize(w) for w in ("شهيد", "ملك", "قائد", "زعيم", "نبي", "رسول"))
 
@@ -1835,6 +1904,7 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         found += extract_considered(sentence, people, topic)
         found += extract_causes(sentence)
         found += extract_examples(sentence)
+        found += extract_meanings(sentence)
         found += extract_dates(sentence)
         found += extract_numbers(sentence)
         found += extract_places(sentence)

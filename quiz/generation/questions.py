@@ -935,6 +935,26 @@ def _cause_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+_MEANING_OF = "ما معنى {subject}؟"  # what does X mean?
+
+
+def _meaning_questions(ctx: Context, fact: Fact) -> list[Question]:
+    """ "كلمة X تعني Y" -> "ما معنى كلمة X؟", answered by Y."""
+    sentence = ctx.sentence(fact)
+    return _make(
+        ctx,
+        fact,
+        kind="what",
+        prompt=_MEANING_OF.format(subject=fact.subject),
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=_EXAMPLES_SCORE + _position_bonus(ctx, sentence),
+        answer_type="meaning",
+        template=True,
+    )
+
+
 _EXAMPLES_OF = "ما أمثلة {subject} المذكورة في النص؟"  # what examples of N does the text give?
 _EXAMPLES_SCORE = 0.45  # a list: after the facts and most blanks
 
@@ -1398,6 +1418,9 @@ def all_questions(ctx: Context) -> list[Question]:
             questions += _role_questions(ctx, fact)
         elif fact.type == "description":
             questions += _description_questions(ctx, fact)
+        elif fact.type == "meaning":
+            questions += _meaning_questions(ctx, fact)
+            continue  # a gloss: no blank, no statement
         elif fact.type == "examples":
             questions += _examples_questions(ctx, fact)
             continue  # a list: no blank, no statement
