@@ -169,3 +169,9 @@ def test_what_a_term_means() -> None:
 def test_no_meaning_of_an_aside_or_a_clause() -> None:
     assert _meanings('وجاء الاسم (وهو "قديم" جدا) يعني "الجبل".') == {}
     assert _meanings("وهذا يعني أن الطريق مغلق.") == {}
+
+
+def test_a_definition_after_a_chain_of_other_names() -> None:
+    text = "الحمى الصفراء أو داء الكبد الأصفر (اسم قديم) أو الحمى النزفية (باللاتينية: Febris flava) هي مرض فيروسي حاد."
+    found = {f.subject: f.answer for f in generate(text).facts if f.type == "description"}
+    assert found == {"الحمى الصفراء": "مرض فيروسي حاد"}

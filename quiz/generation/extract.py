@@ -1105,6 +1105,7 @@ def _definition_starts(sentence: Sentence) -> list[tuple[str, int]]:
                     break
             found.append((subject, copula.end()))
     tokens, norms = sentence.tokens, sentence.norms
+    found += _definition_after_other_names(sentence)
     width = 0
     while width < min(6, len(tokens) - 1) and not re.search(r"[،,.؛:()]", sentence.gap(width)):
         word = tokens[width].text
@@ -1128,6 +1129,22 @@ def _definition_starts(sentence: Sentence) -> list[tuple[str, int]]:
         if indefinite and noun and norms[1] not in grammar().prepositions:
             found.append((tokens[0].text, tokens[1].start))  # "العرب فرع ..."
     return found
+
+
+def _definition_after_other_names(sentence: Sentence) -> list[tuple[str, int]]:
+    """ "X أو Y أو Z (بالإنجليزية: ...) هو description": the subject before the first أو, the description after
+    the copula that ends the chain of other names."""
+    tokens, norms = sentence.tokens, sentence.norms
+    first_or = next((i for i in range(1, min(len(tokens), 7)) if norms[i] == _OR), 0)
+    if not first_or or re.search(r"[،,.؛:()]", sentence.text[: tokens[first_or].start]):
+        return []
+    for j in range(first_or + 2, min(len(tokens) - 1, 60)):
+        if norms[j] in _COPULA:
+            gap = sentence.text[tokens[first_or - 1].end : tokens[j].start]
+            if _other_names_only(gap):
+                return [(sentence.text[: tokens[first_or - 1].end], tokens[j + 1].start)]
+            return []
+    return []
 
 
 # Words a description never ends on: "ما" (of "عادة ما" 'usually'), "عادة" 'usually', "كما" 'as'.
