@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -78,7 +79,7 @@ def test_login_throttling_counts_failures_across_servers(postgres_only, shared_r
         _, _, page = learner.get(a, reverse("accounts:login"))
         token = csrf_from(page)
         for server in (a, b, a, b, a):
-            status, _, _ = learner.post(
+            status, _, page = learner.post(
                 server,
                 reverse("accounts:login"),
                 {
@@ -88,7 +89,7 @@ def test_login_throttling_counts_failures_across_servers(postgres_only, shared_r
                 },
             )
             assert status == 200
-        status, _, _ = learner.post(
+        status, headers, page = learner.post(
             b,
             reverse("accounts:login"),
             {
@@ -97,7 +98,12 @@ def test_login_throttling_counts_failures_across_servers(postgres_only, shared_r
                 "password": "correct horse battery",
             },
         )
-        assert status == 429, "five failures spread over two servers count as five"
+        counts = {key.decode(): shared_redis.get(key) for key in shared_redis.scan_iter("*login-throttle*")}
+        errors = re.findall(r'class="[^"]*(?:error|message)[^"]*"[^>]*>([^<]*)', page)
+        assert status == 429, (
+            f"five failures spread over two servers count as five; Redis holds {counts}; the page says {errors}; "
+            f"headers {headers}"
+        )
 
 
 def test_a_quiz_played_across_two_servers_keeps_its_attempt_and_score(postgres_only, shared_redis, seed_article):
