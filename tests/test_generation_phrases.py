@@ -175,3 +175,8 @@ def test_a_definition_after_a_chain_of_other_names() -> None:
     text = "الحمى الصفراء أو داء الكبد الأصفر (اسم قديم) أو الحمى النزفية (باللاتينية: Febris flava) هي مرض فيروسي حاد."
     found = {f.subject: f.answer for f in generate(text).facts if f.type == "description"}
     assert found == {"الحمى الصفراء": "مرض فيروسي حاد"}
+
+
+def test_considered_among_the_first() -> None:
+    text = "ويعتبر الصياد الماهر من أوائل البحارة في المنطقة. ويعتبر الصياد العجوز من القرية."
+    assert _considered(text) == {"الصياد الماهر": "من أوائل البحارة في المنطقة"}  # "من القرية": no rank

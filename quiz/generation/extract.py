@@ -1501,10 +1501,32 @@ def extract_considered(sentence: Sentence, people: _People, topic: str) -> list[
         head = normalize(subject.split()[0])
         if verb.startswith("ي") and head.endswith("ه") and not is_name_word(subject.split()[0]):
             continue  # "يعد" with a feminine subject: the verb is active ("يعد الطالب الدراسة ...")
+        key, detail = "considered:" + normalize(subject), "considered:" + verb
+        if _among_the_most(sentence, predicate):
+            start = sentence.tokens[predicate].start
+            end = _description_end(sentence, sentence.tokens[predicate + 1].start)
+            text = sentence.text[start:end]
+            found.append(
+                Fact("description", key, sentence.index, start, end, text, text, detail=detail, subject=subject)
+            )
+            continue
         fact = _definition(sentence, people, subject, sentence.tokens[predicate].start)
         if fact is not None:
-            found.append(replace(fact, key="considered:" + normalize(subject), detail="considered:" + verb))
+            found.append(replace(fact, key=key, detail=detail))
     return found
+
+
+# Words of rank after "من" ('among the'): "من أوائل" 'among the first', "من أهم" 'among the most important'.
+_RANKS = frozenset(normalize(w) for w in ("أوائل", "أولي", "أهم", "أبرز", "أشهر", "أكبر", "أقدم", "أعظم"))
+
+
+def _among_the_most(sentence: Sentence, k: int) -> bool:
+    """Whether tokens ``k``, ``k + 1`` read "من" and a word of rank ("يعتبر من أوائل ...")."""
+    return (
+        k + 2 < len(sentence.tokens)
+        and sentence.norms[k] == "من"
+        and (sentence.norms[k + 1] in _RANKS or bool(_ELATIVE.match(sentence.norms[k + 1])))
+    )
 
 
 # "بسبب X" 'because of X', "بفضل X" 'thanks to X': a cause, asked with لماذا.
