@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -101,6 +102,30 @@ def test_settings() -> Iterator[None]:
         CSRF_COOKIE_SECURE=False,
     ):
         yield
+
+
+@pytest.fixture(autouse=True)
+def teachers_group(request: pytest.FixtureRequest) -> None:
+    """The Teachers group that migration 0005 makes, for every test with the database. A transactional test
+    (live server, threads, app servers) flushes the database when it ends, taking the group with it, and the next
+    test on that worker would find none; pytest-django's serialized rollback cannot restore it under Playwright's
+    event loop. So make it again when it is missing, with the migration's own list of permissions."""
+    if request.node.get_closest_marker("django_db") is None:
+        database = next((name for name in ("transactional_db", "db") if name in request.fixturenames), None)
+        if database is None:
+            return
+        request.getfixturevalue(database)
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    from quiz.services import TEACHERS_GROUP
+
+    if Group.objects.filter(name=TEACHERS_GROUP).exists():
+        return
+    create_permissions(apps.get_app_config("quiz"), verbosity=0)
+    codenames = importlib.import_module("quiz.migrations.0005_teachers_group").codenames()
+    group = Group.objects.create(name=TEACHERS_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label="quiz", codename__in=codenames))
 
 
 @pytest.fixture(autouse=True)

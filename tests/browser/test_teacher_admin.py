@@ -3,7 +3,6 @@ attaches a picture; every admin page works under our Content-Security-Policy (no
 
 from __future__ import annotations
 
-import importlib
 import io
 import re
 
@@ -14,27 +13,11 @@ from PIL import Image as PILImage
 from playwright.sync_api import Page, expect
 
 from quiz.models import Article, Image, Question
-from quiz.services import TEACHERS_GROUP
 
 from ..conftest import SEED, TEACHER_PASSWORD, make_bank_question, make_teacher
 from .conftest import screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def teachers_group(transactional_db: None) -> None:
-    """Live-server tests flush the database after each test, taking the Teachers group that migration 0005 made;
-    pytest-django's serialized rollback does not bring it back under Playwright's event loop (the connection
-    it restores from is another context's). Make it again from the migration's own list of permissions."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
-
-    create_permissions(apps.get_app_config("quiz"), verbosity=0)
-    codenames = importlib.import_module("quiz.migrations.0005_teachers_group").codenames()
-    group, _created = Group.objects.get_or_create(name=TEACHERS_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label="quiz", codename__in=codenames))
 
 
 def log_in_as_teacher(page: Page) -> None:
