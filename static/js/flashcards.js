@@ -20,6 +20,9 @@
     var control = review.querySelector('[data-key="' + key + '"]');
     if (!control || control.closest("[aria-busy='true']")) return;
     event.preventDefault();
+    // htmx wires up a swapped-in card shortly after the swap; a key pressed before that would follow the plain
+    // link or post the plain form (a whole page load, and the keyboard focus lost). Wire it up now.
+    if (window.htmx) window.htmx.process(review);
     control.click();
   });
 
