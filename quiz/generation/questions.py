@@ -935,23 +935,37 @@ def _cause_questions(ctx: Context, fact: Fact) -> list[Question]:
     )
 
 
+def _templated(
+    ctx: Context, fact: Fact, *, kind: str, prompt: str, base_score: float, answer_type: str
+) -> list[Question]:
+    """A question written from a template (not from the sentence), answered by the fact's span of its sentence."""
+    sentence = ctx.sentence(fact)
+    return _make(
+        ctx,
+        fact,
+        kind=kind,
+        prompt=prompt,
+        answer=fact.answer,
+        accepted=(),
+        ev=evidence(sentence, fact.start, fact.end),
+        score=base_score + _position_bonus(ctx, sentence),
+        answer_type=answer_type,
+        template=True,
+    )
+
+
 _MEANING_OF = "ما معنى {subject}؟"  # what does X mean?
 
 
 def _meaning_questions(ctx: Context, fact: Fact) -> list[Question]:
     """ "كلمة X تعني Y" -> "ما معنى كلمة X؟", answered by Y."""
-    sentence = ctx.sentence(fact)
-    return _make(
+    return _templated(
         ctx,
         fact,
         kind="what",
         prompt=_MEANING_OF.format(subject=fact.subject),
-        answer=fact.answer,
-        accepted=(),
-        ev=evidence(sentence, fact.start, fact.end),
-        score=_EXAMPLES_SCORE + _position_bonus(ctx, sentence),
+        base_score=_EXAMPLES_SCORE,
         answer_type="meaning",
-        template=True,
     )
 
 
@@ -967,18 +981,13 @@ def _definite(phrase: str) -> str:
 
 def _examples_questions(ctx: Context, fact: Fact) -> list[Question]:
     """ "في بلدان مثل X وY" -> "ما أمثلة البلدان المذكورة في النص؟", answered by the list."""
-    sentence = ctx.sentence(fact)
-    return _make(
+    return _templated(
         ctx,
         fact,
         kind="what",
         prompt=_EXAMPLES_OF.format(subject=_definite(fact.subject)),
-        answer=fact.answer,
-        accepted=(),
-        ev=evidence(sentence, fact.start, fact.end),
-        score=_EXAMPLES_SCORE + _position_bonus(ctx, sentence),
+        base_score=_EXAMPLES_SCORE,
         answer_type="examples",
-        template=True,
     )
 
 
@@ -987,18 +996,13 @@ _WHERE_LIES = "أين {verb} {subject}؟"  # where does X lie?
 
 def _location_questions(ctx: Context, fact: Fact) -> list[Question]:
     """ "تقع X في Y" -> "أين تقع X؟", answered by Y."""
-    sentence = ctx.sentence(fact)
-    return _make(
+    return _templated(
         ctx,
         fact,
         kind="where",
         prompt=_WHERE_LIES.format(verb=fact.detail, subject=fact.subject),
-        answer=fact.answer,
-        accepted=(),
-        ev=evidence(sentence, fact.start, fact.end),
-        score=_TYPE_SCORE["location"] + _position_bonus(ctx, sentence),
+        base_score=_TYPE_SCORE["location"],
         answer_type="location",
-        template=True,
     )
 
 
