@@ -52,7 +52,7 @@ def test_a_crash_in_the_generator_fails_with_the_reason_and_stores_nothing(monke
     def crash(text: str, *, seed: int = 0) -> None:
         raise RuntimeError("the generator crashed")
 
-    monkeypatch.setattr("quiz.services.generate", crash)
+    monkeypatch.setattr("quiz.services.article_generation.generate", crash)
     result = tasks.generate_article.enqueue(article.pk)
     assert result.status == TaskResultStatus.FAILED
     assert result.errors[0].exception_class_path == "builtins.RuntimeError"

@@ -12,7 +12,7 @@ from PIL import Image
 
 from quiz import services
 from quiz.learners import GUEST_SESSION_KEY, Learner
-from quiz.models import Attempt, Response
+from quiz.models import Attempt, AttemptQuestion, Response
 
 from .conftest import make_attempt, make_user, right_answer, wrong_answer
 
@@ -166,7 +166,7 @@ def test_an_htmx_answer_returns_the_feedback_the_score_and_an_announcement(clien
 def test_the_last_answer_leads_to_the_results(client, seed_quiz):
     _response, attempt = start(client, seed_quiz)
     Attempt.objects.filter(pk=attempt.pk).update(question_count=1)
-    services.AttemptQuestion.objects.filter(attempt=attempt, position__gt=0).delete()
+    AttemptQuestion.objects.filter(attempt=attempt, position__gt=0).delete()
     html = html_of(client.post(url("answer", attempt), right_answer(current(attempt)), **HTMX))
     assert f'href="{url("results", attempt)}"' in html
     response = client.get(attempt.get_absolute_url())
